@@ -1,0 +1,130 @@
+package org.practicegraph.authority;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves council names to {@link Authority} records.
+ * <pre>
+ *   AuthorityRegister reg = AuthorityRegister.load();
+ *   reg.byName("London Borough of Hillingdon");   // Optional[Hillingdon, E09000017]
+ *   reg.findInText(reportText);                  // the council the text is about, if it says
+ * </pre>
+ */
+public final class AuthorityRegister {
+    private static final String RESOURCE = "/authority/authorities.csv";
+    /** Generic ways reports name a council; {@code %s} is the short name. */
+    private static final List<String> GENERATED_FORMS = List.of(
+            "%s Council", "London Borough of %s", "%s London Borough Council", "Royal Borough of %s",
+            "%s City Council", "%s County Council", "%s Borough Council", "%s Metropolitan Borough Council",
+            "City of %s", "%s local authority");
+    /** A place name followed by one of these names another organisation ("Kingston University"). */
+    private static final Pattern NOT_THE_COUNCIL = Pattern.compile(
+            "^[\\s-]*(University|College|Hospital|NHS|Trust|Clinical|Healthwatch|CCG|ICB|Foundation|Mind|Carers|Age UK)\\b");
+
+    /** A place name after one of these is part of another organisation's name ("University of Birmingham"). */
+    private static final Pattern NOT_THE_COUNCIL_BEFORE = Pattern.compile(
+            "\\b(University|College|Diocese|Bishop|Archdiocese) of\\s*$");
+
+    private final List<Authority> authorities;
+    private final Map<String, Authority> byKey = new HashMap<>();
+    private final Map<String, Authority> byGss = new HashMap<>();
+    private final Pattern mention;
+    private final Map<String, Authority> byMention = new HashMap<>();
+
+    private AuthorityRegister(List<Authority> authorities) {
+        this.authorities = List.copyOf(authorities);
+        List<String> names = new ArrayList<>();
+        for (Authority a : authorities) {
+            byGss.put(a.gss(), a);
+            for (String v : a.variants()) {
+                Authority clash = byKey.put(key(v), a);
+                if (clash != null && clash != a)
+                    throw new IllegalStateException("name '" + v + "' names both " + clash.name() + " and " + a.name());
+                byMention.put(v.toLowerCase(Locale.ROOT), a);
+                names.add(v);
+            }
+        }
+        // Longest first so "Kingston upon Thames" wins over "Kingston".
+        names.sort(Comparator.comparingInt(String::length).reversed());
+        mention = Pattern.compile("\\b(" + String.join("|", names.stream().map(Pattern::quote).toList()) + ")\\b");
+    }
+
+    /** @return the register bundled with the application */
+    public static AuthorityRegister load() {
+        try (InputStream in = AuthorityRegister.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
+            return parse(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static AuthorityRegister parse(BufferedReader reader) throws IOException {
+        List<Authority> list = new ArrayList<>();
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] f = line.split(",", -1);
+            if (f.length != 5) throw new IllegalStateException(RESOURCE + ": expected 5 columns in: " + line);
+            Set<String> variants = new LinkedHashSet<>();
+            variants.add(f[1]);
+            for (String form : GENERATED_FORMS) variants.add(form.formatted(f[1]));
+            for (String v : f[4].split("\\|")) if (!v.isBlank()) variants.add(v.strip());
+            list.add(new Authority(f[0], f[1], f[2], f[3], new ArrayList<>(variants)));
+        }
+        return new AuthorityRegister(list);
+    }
+
+    /** @return every authority, in register order */
+    public List<Authority> all() { return authorities; }
+
+    /** @return the authority with this GSS code */
+    public Optional<Authority> byGss(String gss) { return Optional.ofNullable(byGss.get(gss)); }
+
+    /** @return the authority this name (any known form, any case) denotes */
+    public Optional<Authority> byName(String name) {
+        String k = key(name);
+        Authority a = byKey.get(k);
+        if (a == null) a = byKey.get(key(name.replaceFirst("(?i):.*$", "")));
+        return Optional.ofNullable(a);
+    }
+
+    /**
+     * The council a report is about: the one whose names the text uses most, ignoring names that
+     * are part of another organisation's name ("Kingston University").
+     *
+     * @param text report text
+     * @return the authority, or empty when the text names none
+     */
+    public Optional<Authority> findInText(String text) {
+        Map<Authority, Integer> counts = new LinkedHashMap<>();
+        Matcher m = mention.matcher(text);
+        while (m.find()) {
+            if (NOT_THE_COUNCIL.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 30))).find()
+                    || NOT_THE_COUNCIL_BEFORE.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find()) continue;
+            counts.merge(byMention.get(m.group(1).toLowerCase(Locale.ROOT)), 1, Integer::sum);
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT).replace("&", "and").replaceAll("[^a-z0-9]+", " ").strip();
+    }
+}

@@ -1,0 +1,103 @@
+package org.practicegraph.report;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Reads report files. The common case:
+ * <pre>
+ *   Report r = Reports.parse(Path.of("corpus/sample/003_874a80aed6dcf2ea.txt"));
+ *   r.score();        // 3
+ *   r.sentences();    // with offsets into r.text()
+ * </pre>
+ * Checks that hold for every format (size, emptiness, binary content, UTF-8) are made here,
+ * before a format sees the text.
+ */
+public final class Reports {
+    /** Reports are tens of kilobytes; anything this large is not one. */
+    public static final long MAX_BYTES = 20L * 1024 * 1024;
+
+    private static final List<ReportFormat> FORMATS = List.of(new TextReportFormat());
+
+    private Reports() {}
+
+    /** @return whether some format reads files with this name */
+    public static boolean isReportFile(Path file) {
+        return format(file.getFileName().toString()) != null;
+    }
+
+    /**
+     * @param file a report file
+     * @return the parsed report
+     * @throws ReportException naming the file and the problem (unreadable, empty, binary, not UTF-8, no score, …)
+     */
+    public static Report parse(Path file) {
+        String name = file.getFileName().toString();
+        byte[] bytes;
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES)
+                throw new ReportException(name, "file is " + size / (1024 * 1024) + " MiB, over the " + MAX_BYTES / (1024 * 1024) + " MiB limit for a report");
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ReportException(name, "cannot read file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+        return parse(name, bytes);
+    }
+
+    /**
+     * @param fileName the file name (chooses the format, names the report)
+     * @param bytes    the file's content
+     * @return the parsed report
+     * @throws ReportException naming the file and the problem
+     */
+    public static Report parse(String fileName, byte[] bytes) {
+        ReportFormat format = format(fileName);
+        if (format == null)
+            throw new ReportException(fileName, "unsupported file type (expected .txt or .md)");
+        return format.parse(fileName, decode(fileName, bytes), sha256(bytes));
+    }
+
+    private static ReportFormat format(String fileName) {
+        return FORMATS.stream().filter(f -> f.accepts(fileName)).findFirst().orElse(null);
+    }
+
+    /** Strict UTF-8 (a UTF-8 BOM is dropped); line endings normalised to {@code \n}. */
+    static String decode(String fileName, byte[] bytes) {
+        if (bytes.length == 0) throw new ReportException(fileName, "file is empty");
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)))
+            throw new ReportException(fileName, "file is UTF-16; save it as UTF-8");
+        for (byte b : bytes)
+            if (b == 0) throw new ReportException(fileName, "file is binary (contains NUL bytes), not a text report");
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ReportException(fileName, "file is not valid UTF-8 text (" + e.getMessage() + ")");
+        }
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        text = text.replace("\r\n", "\n").replace('\r', '\n');
+        if (text.isBlank()) throw new ReportException(fileName, "file has no text (only whitespace)");
+        return text;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}
