@@ -1,0 +1,165 @@
+package org.practicegraph.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the {@link Candidates} of every sentence into initiatives: drops generic phrases, resolves
+ * overlapping candidates (the longest wins), types each mention from the taxonomy, judges its status
+ * from the words around it, and merges mentions of the same initiative across the report (a later,
+ * shorter mention whose words are all in an earlier name adds evidence instead of a new initiative).
+ */
+final class InitiativeExtractor {
+    private static final int MAX_LABEL_TOKENS = 10;
+    private static final Set<String> APPOSITION = Set.of("called", "named", "entitled", "branded");
+
+    /** Initiatives of one report and, per sentence index, the keys of the initiatives it mentions. */
+    record Found(List<InitiativeFact> facts, Map<Integer, List<String>> keysBySentence) {}
+
+    private static final class Item {
+        String label;
+        Set<String> words;
+        boolean headed;
+        String type;
+        StatusCues.Verdict verdict;
+        final Set<String> partners = new LinkedHashSet<>();
+        final List<EvidenceSpan> evidence = new ArrayList<>();
+        String key;
+    }
+
+    private record Mention(Candidates.Cand cand, String label, Set<String> words, boolean headed, String type,
+                           StatusCues.Verdict verdict) {}
+
+    private final Lexicon lexicon;
+    private final Heads heads;
+    private final Candidates candidates;
+    private final StatusCues status;
+
+    InitiativeExtractor(Lexicon lexicon, Heads heads, StatusCues status) {
+        this.lexicon = lexicon;
+        this.heads = heads;
+        this.candidates = new Candidates(lexicon, heads);
+        this.status = status;
+    }
+
+    Found extract(Doc doc, PartnerExtractor.Found partners) {
+        List<Item> items = new ArrayList<>();
+        Map<Integer, List<Item>> bySentence = new HashMap<>();
+        for (Doc.Sent s : doc.body()) {
+            List<Candidates.Cand> cands = candidates.propose(doc, s, partners.spans(s.index()));
+            for (Mention m : resolve(doc, s, cands)) {
+                Item it = merge(items, m);
+                it.partners.addAll(partners.keysBySentence().getOrDefault(s.index(), Set.of()));
+                if (it.evidence.stream().noneMatch(e -> e.start() == s.sentence().start()))
+                    it.evidence.add(s.evidence(m.cand().rule()));
+                List<Item> here = bySentence.computeIfAbsent(s.index(), k -> new ArrayList<>());
+                if (!here.contains(it)) here.add(it);
+            }
+        }
+        Map<Item, String> keys = assignKeys(items);
+        Map<Integer, List<String>> keysBySentence = new HashMap<>();
+        bySentence.forEach((i, its) -> keysBySentence.put(i, its.stream().map(keys::get).toList()));
+        List<InitiativeFact> facts = new ArrayList<>();
+        for (Item it : items)
+            facts.add(new InitiativeFact(keys.get(it), it.label, it.type, it.verdict.status(), it.partners, it.evidence));
+        return new Found(facts, keysBySentence);
+    }
+
+    private static Map<Item, String> assignKeys(List<Item> items) {
+        Map<Item, String> keys = new HashMap<>();
+        Set<String> used = new HashSet<>();
+        for (Item it : items) {
+            String base = Token.slug(it.label), k = base;
+            for (int n = 2; !used.add(k); n++) k = base + "-" + n;
+            keys.put(it, k);
+        }
+        return keys;
+    }
+
+    /** Filters a sentence's candidates and keeps the longest of overlapping ones. */
+    private List<Mention> resolve(Doc doc, Doc.Sent s, List<Candidates.Cand> cands) {
+        List<Token> ts = s.tokens();
+        List<Mention> ok = new ArrayList<>();
+        for (Candidates.Cand c : cands) {
+            int a = c.from(), b = c.to();
+            while (a < b && !ts.get(a).isWord() && !ts.get(a).raw().matches("['‘“]")) a++;
+            while (b > a && !ts.get(b - 1).isWord() && !ts.get(b - 1).raw().equals(")")) b--;
+            if (b <= a || b - a > MAX_LABEL_TOKENS) continue;
+            List<Token> words = ts.subList(a, b);
+            if (c.label() == null && heads.isGeneric(words)) continue;
+            if (c.label() == null && b - a == 1 && !specific(ts, a)) continue;
+            if (c.label() == null && Phrases.verbLike(ts.get(b - 1))) continue;       // "research-informed" is not a noun phrase
+            if (b + 1 < ts.size() && APPOSITION.contains(ts.get(b).norm()) && c.label() == null) continue; // "a model called X": X names it
+            String label = c.label() != null ? c.label() : s.span(doc.text(), a, b);
+            label = label.replaceAll("^['‘“\"]|['’”\"]$", "").strip();
+            Set<String> content = new LinkedHashSet<>(Token.normaliseAll(label));
+            content.removeAll(heads.modifiers);
+            boolean headed = words.stream().anyMatch(t -> heads.heads.containsKey(t.norm()));
+            String type = c.type() != null ? c.type() : type(ts, a, b);
+            int rel = s.sentence().start();
+            StatusCues.Verdict v = status.judge(s.text(), ts.get(a).start() - rel, ts.get(b - 1).end() - rel);
+            ok.add(new Mention(new Candidates.Cand(s, a, b, c.label(), c.rule(), c.type()), label, content, headed, type, v));
+        }
+        ok.sort(Comparator.comparingInt((Mention m) -> m.cand().to() - m.cand().from()).reversed()
+                .thenComparing(m -> m.cand().label() == null));
+        List<Mention> kept = new ArrayList<>();
+        for (Mention m : ok)
+            if (kept.stream().noneMatch(k -> m.cand().from() < k.cand().to() && k.cand().from() < m.cand().to())) kept.add(m);
+        kept.sort(Comparator.comparingInt(m -> m.cand().from()));
+        return kept;
+    }
+
+    /** A one-word label stands alone only as a taxonomy term or an acronym ("Supervision", "ASYE"). */
+    private boolean specific(List<Token> ts, int a) {
+        Token t = ts.get(a);
+        return t.isAcronym() || !lexicon.find(List.of(t), Lexicon.INITIATIVE_TYPES).isEmpty();
+    }
+
+    /** Type: a taxonomy label in the phrase, else a strong head's fallback, else a label in the sentence. */
+    private String type(List<Token> ts, int a, int b) {
+        List<Lexicon.Hit> hits = lexicon.find(ts, Lexicon.INITIATIVE_TYPES);
+        Lexicon.Hit inside = null;
+        for (Lexicon.Hit h : hits)
+            if (h.from() >= a && h.to() <= b && (inside == null || h.length() >= inside.length())) inside = h;
+        if (inside != null) return inside.notation();
+        Heads.Head head = null;
+        for (int k = b - 1; k >= a && head == null; k--) head = heads.heads.get(ts.get(k).norm());
+        if (head != null && head.strong()) return head.fallbackType();
+        Lexicon.Hit near = null;
+        for (Lexicon.Hit h : hits)
+            if (near == null || Math.abs(h.from() - a) < Math.abs(near.from() - a)) near = h;
+        if (near != null) return near.notation();
+        return head != null ? head.fallbackType() : "ServiceModel";
+    }
+
+    /** Adds a mention to the report's items: to an existing one when it names the same initiative. */
+    private static Item merge(List<Item> items, Mention m) {
+        for (Item it : items) {
+            boolean same = it.words.equals(m.words())
+                    || (it.words.containsAll(m.words()) && it.type.equals(m.type()))
+                    || (m.words().containsAll(it.words) && it.words.size() >= 2 && it.type.equals(m.type()));
+            if (!same) continue;
+            if ((m.headed() && !it.headed) || (m.words().size() > it.words.size() && m.headed() == it.headed && m.words().containsAll(it.words))) {
+                it.label = m.label();
+                it.words = m.words();
+                it.headed = m.headed();
+            }
+            if (m.verdict().priority() > it.verdict.priority()) it.verdict = m.verdict();
+            return it;
+        }
+        Item it = new Item();
+        it.label = m.label();
+        it.words = m.words();
+        it.headed = m.headed();
+        it.type = m.type();
+        it.verdict = m.verdict();
+        items.add(it);
+        return it;
+    }
+}
