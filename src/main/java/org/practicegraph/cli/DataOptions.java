@@ -1,0 +1,73 @@
+package org.practicegraph.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.practicegraph.rdf.Iris;
+import org.practicegraph.store.LoadResult;
+import org.practicegraph.store.Loader;
+import org.practicegraph.store.Manifest;
+import org.practicegraph.store.Store;
+
+import picocli.CommandLine.Option;
+
+/** Where a command's data comes from: a database, report files, or else the bundled sample reports. */
+final class DataOptions {
+    @Option(names = "--db", paramLabel = "DIR", description = "TDB2 database directory (created when missing). Without it, an in-memory store.")
+    Path db;
+
+    @Option(names = "--data", paramLabel = "DIR|FILE", split = ",", arity = "1..*",
+            description = "Report files or folders to load first (a folder's manifest.csv is used). Default: the bundled sample reports, when the store is empty.")
+    List<Path> data;
+
+    @Option(names = "--manifest", paramLabel = "CSV", description = "Manifest (file,authority,gss,published,url) for the reports.")
+    Path manifest;
+
+    /** @return the store, loaded as the options ask; problems go to {@code err} */
+    Store open(PrintWriter err) {
+        Store store = db != null ? Store.open(db) : Store.inMemory();
+        try {
+            Manifest m = manifest != null ? Manifest.read(manifest) : null;
+            List<Path> inputs = data != null ? data
+                    : m != null ? m.entries().stream().map(Manifest.Entry::file).toList()
+                    : store.graphNames().stream().anyMatch(g -> g.startsWith(Iris.DEFAULT.reportGraphPrefix())) ? List.of()
+                    : List.of(sampleCorpus());
+            if (!inputs.isEmpty()) {
+                LoadResult r = Loader.create().store(store).manifest(m).onWarning(err::println).progress(ProgressBarProgress.forConsole()).build().load(inputs);
+                r.problems().forEach(p -> err.println("error: " + p));
+                err.println(r.summary());
+                err.flush();
+            }
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    /** @return the sample reports bundled in the jar (or in target/classes when run from the build) */
+    static Path sampleCorpus() {
+        var url = DataOptions.class.getResource("/corpus/sample/manifest.csv");
+        if (url == null) throw new IllegalStateException("the bundled sample corpus is missing from the classpath");
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try {
+                    FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException ignored) {
+                    // opened by an earlier call
+                }
+            }
+            return Path.of(uri).getParent();
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("cannot open the bundled sample corpus: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.practicegraph.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.practicegraph.store.LoadResult;
+import org.practicegraph.store.Loader;
+import org.practicegraph.store.Manifest;
+import org.practicegraph.store.Store;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "load", mixinStandardHelpOptions = true,
+        header = "Load reports into a TDB2 database, one named graph per report.",
+        description = {"Each report is read, extracted, checked against ontology/shapes.ttl and written in its own transaction;",
+                "a file that fails is reported and leaves the database as it was. Reloading a report replaces its graph.",
+                "Exit code 0 when every file loaded, 3 when some could not be."})
+final class LoadCommand implements Callable<Integer> {
+    @Option(names = "--db", required = true, paramLabel = "DIR", description = "TDB2 database directory (created when missing).")
+    Path db;
+    @Option(names = "--manifest", paramLabel = "CSV", description = "Manifest (file,authority,gss,published,url). Without FILE arguments, loads the files it lists.")
+    Path manifest;
+    @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "Report files or folders (a folder's manifest.csv is used).")
+    List<Path> inputs;
+    @Spec CommandSpec spec;
+
+    @Override public Integer call() {
+        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        Manifest m = manifest != null ? Manifest.read(manifest) : null;
+        List<Path> files = inputs != null && !inputs.isEmpty() ? inputs
+                : m != null ? m.entries().stream().map(Manifest.Entry::file).toList() : null;
+        if (files == null) throw new BadInputException("nothing to load: give report files or folders, or --manifest");
+        try (Store store = Store.open(db)) {
+            LoadResult r = Loader.create().store(store).manifest(m).onWarning(err::println).progress(ProgressBarProgress.forConsole()).build().load(files);
+            r.problems().forEach(p -> err.println("error: " + p));
+            out.println(r.summary());
+            return r.ok() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+}

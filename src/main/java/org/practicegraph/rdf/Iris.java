@@ -1,0 +1,72 @@
+package org.practicegraph.rdf;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Deterministic IRIs for the data: the same report and facts always get the same IRIs.
+ * <pre>
+ *   Iris iris = Iris.DEFAULT;
+ *   iris.report("003_874a80aed6dcf2ea.txt");   // https://w3id.org/practice-graph/id/report/003_874a80aed6dcf2ea
+ *   iris.partner("brunel-university");         // https://w3id.org/practice-graph/id/partner/brunel-university
+ * </pre>
+ *
+ * @param base the data IRI base, ending in '/'
+ */
+public record Iris(String base) {
+    /** The default data base, {@value}. */
+    public static final String DEFAULT_BASE = "https://w3id.org/practice-graph/id/";
+    /** IRIs under {@link #DEFAULT_BASE}. */
+    public static final Iris DEFAULT = new Iris(DEFAULT_BASE);
+
+    public Iris {
+        if (!base.endsWith("/") && !base.endsWith("#")) base = base + "/";
+    }
+
+    /** @return the report node of a source file */
+    public String report(String fileName) { return base + "report/" + reportSlug(fileName); }
+
+    /** @return the name of the graph that holds everything extracted from one report */
+    public String reportGraph(String fileName) { return reportGraphPrefix() + reportSlug(fileName); }
+
+    /** @return what every report graph's name starts with */
+    public String reportGraphPrefix() { return base + "graph/report/"; }
+
+    /** @return the assessment of one quality statement in one report */
+    public String assessment(String fileName, String statementSlug) {
+        return base + "assessment/" + reportSlug(fileName) + "/" + statementSlug;
+    }
+
+    /** @return a known council, by its short name */
+    public String authority(String name) { return base + "authority/" + slug(name); }
+
+    /** @return the council of a report that does not say which council it is: one per report */
+    public String unidentifiedAuthority(String fileName) { return base + "authority/unidentified/" + reportSlug(fileName); }
+
+    public String initiative(String fileName, String key) { return base + "initiative/" + reportSlug(fileName) + "/" + slug(key); }
+
+    /** @return a partner organisation: one IRI per organisation across reports */
+    public String partner(String key) { return base + "partner/" + slug(key); }
+
+    public String metric(String fileName, String key) { return base + "metric/" + reportSlug(fileName) + "/" + slug(key); }
+
+    public String outcome(String fileName, String key) { return base + "outcome/" + reportSlug(fileName) + "/" + slug(key); }
+
+    /** @return the evidence node of one sentence: {@code start}-{@code end} are its offsets */
+    public String evidence(String fileName, int start, int end) {
+        return base + "evidence/" + reportSlug(fileName) + "/" + start + "-" + end;
+    }
+
+    /** File name without extension, lower-cased and made IRI-safe. */
+    static String reportSlug(String fileName) {
+        return slug(fileName.replaceFirst("\\.[A-Za-z0-9]+$", ""));
+    }
+
+    /** Lower-case ASCII letters, digits, '_' and '-': accents dropped, every other run becomes '-'. */
+    public static String slug(String s) {
+        String ascii = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String slug = ascii.toLowerCase(Locale.ROOT).replace("&", "and").replaceAll("[^a-z0-9_]+", "-")
+                .replaceAll("^-+|-+$", "");
+        return slug.isEmpty() ? "x" : slug;
+    }
+}

@@ -1,0 +1,238 @@
+package org.practicegraph.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.practicegraph.authority.Authority;
+import org.practicegraph.authority.AuthorityRegister;
+import org.practicegraph.extract.Extractor;
+import org.practicegraph.rdf.GraphWriter;
+import org.practicegraph.rdf.Iris;
+import org.practicegraph.rdf.ReportContext;
+import org.practicegraph.rdf.Taxonomies;
+import org.practicegraph.report.Report;
+import org.practicegraph.report.ReportException;
+import org.practicegraph.report.Reports;
+
+/**
+ * Loads report files into a {@link Store}: one named graph per report, each validated against the
+ * SHACL shapes and written in its own transaction. A file that fails leaves the store as it was.
+ * <pre>
+ *   LoadResult r = Loader.create().store(store).onWarning(System.err::println).build()
+ *                        .load(List.of(Path.of("corpus/sample")));
+ * </pre>
+ */
+public final class Loader {
+    private final Store store;
+    private final Iris iris;
+    private final Manifest manifest;
+    private final Consumer<String> onWarning;
+    private final Consumer<String> onLoaded;
+    private final Progress progress;
+    private final Components components;
+
+    /** Follows a long load: told the number of files once, then each file as it is done. */
+    public interface Progress {
+        /** @param files how many report files the load will read */
+        void start(int files);
+
+        /** @param file a file just loaded or refused */
+        void step(String file);
+
+        /** Called once at the end. */
+        default void finish() {}
+
+        /** Reports nothing. */
+        Progress NONE = new Progress() {
+            @Override public void start(int files) {}
+            @Override public void step(String file) {}
+        };
+    }
+
+    /** What every load needs and is costly to build: build once, share between loads. */
+    public record Components(Extractor extractor, Taxonomies taxonomies, AuthorityRegister register, Shapes shapes) {
+        /** @return the components bundled with the application */
+        public static Components bundled() {
+            return new Components(Extractor.fromClasspath(), Taxonomies.load(), AuthorityRegister.load(), bundledShapes());
+        }
+    }
+
+    private Loader(Builder b) {
+        this.store = b.store;
+        this.iris = b.iris;
+        this.manifest = b.manifest;
+        this.onWarning = b.onWarning;
+        this.onLoaded = b.onLoaded;
+        this.progress = b.progress;
+        this.components = b.components != null ? b.components : Components.bundled();
+    }
+
+    /** @return a builder; {@code store} is required */
+    public static Builder create() { return new Builder(); }
+
+    /**
+     * Loads report files, and the report files inside folders (recursively, symbolic links not
+     * followed, sorted by path). A folder's {@code manifest.csv} is used when no manifest was given.
+     * The ontology and taxonomies are (re)written first, in their own graphs.
+     *
+     * @param inputs files and folders
+     * @return what was loaded and what failed
+     */
+    public LoadResult load(List<Path> inputs) {
+        List<String> loaded = new ArrayList<>(), problems = new ArrayList<>(), warnings = new ArrayList<>();
+        store.replaceGraphs(components.taxonomies().graphs());
+        List<Input> files = expand(inputs, problems);
+        progress.start(files.size());
+        for (Input in : files) {
+            String name = in.file().getFileName().toString();
+            try {
+                List<String> w = new ArrayList<>();
+                Graph g = toGraph(in, w);
+                store.replaceGraph(iris.reportGraph(name), g);
+                loaded.add(name);
+                for (String s : w) {
+                    warnings.add(name + ": " + s);
+                    onWarning.accept("warning: " + name + ": " + s);
+                }
+                onLoaded.accept(name);
+            } catch (ReportException | InvalidGraphException e) {
+                problems.add(e.getMessage());
+            }
+            progress.step(name);
+        }
+        progress.finish();
+        return new LoadResult(loaded, problems, warnings);
+    }
+
+    /**
+     * Reads one report into its graph, validated, without touching the store.
+     *
+     * @param file     the report file
+     * @param warnings receives caveats (unidentified council, unknown concept)
+     * @return the report's graph
+     * @throws ReportException when the file is not a report
+     * @throws InvalidGraphException when the graph does not conform to the shapes
+     */
+    public Graph toGraph(Path file, List<String> warnings) {
+        return toGraph(new Input(file, manifest == null ? null : manifest.entry(file).orElse(null)), warnings);
+    }
+
+    private Graph toGraph(Input in, List<String> warnings) {
+        Report report = Reports.parse(in.file());
+        GraphWriter writer = new GraphWriter(iris, components.taxonomies(), context(in.entry(), report));
+        components.extractor().extract(report, writer);
+        warnings.addAll(writer.warnings());
+        Graph g = writer.model().getGraph();
+        ValidationReport v = ShaclValidator.get().validate(components.shapes(), g);
+        if (!v.conforms()) {
+            var first = v.getEntries().iterator().next();
+            throw new InvalidGraphException(report.fileName() + ": extracted graph does not conform to ontology/shapes.ttl ("
+                    + v.getEntries().size() + " violations; first: " + first.message() + " at " + first.focusNode() + ")");
+        }
+        return g;
+    }
+
+    private ReportContext context(Manifest.Entry entry, Report report) {
+        AuthorityRegister register = components.register();
+        if (entry != null && entry.authority() != null) {
+            Authority known = register.byName(entry.authority()).orElse(null);
+            String name = known != null ? known.name() : entry.authority();
+            String gss = entry.gss() != null ? entry.gss() : known != null ? known.gss() : null;
+            return new ReportContext(name, gss, entry.published(), entry.url());
+        }
+        Authority found = register.findInText(report.text()).orElse(null);
+        return new ReportContext(found == null ? null : found.name(), found == null ? null : found.gss(),
+                entry == null ? null : entry.published(), entry == null ? null : entry.url());
+    }
+
+    private record Input(Path file, Manifest.Entry entry) {}
+
+    private List<Input> expand(List<Path> inputs, List<String> problems) {
+        Set<Path> seen = new LinkedHashSet<>();
+        List<Input> out = new ArrayList<>();
+        for (Path p : inputs) {
+            if (Files.isDirectory(p)) {
+                Manifest m = manifest;
+                Path local = p.resolve(Manifest.DEFAULT_NAME);
+                if (m == null && Files.isRegularFile(local)) {
+                    try { m = Manifest.read(local); }
+                    catch (ManifestException e) { problems.add(e.getMessage()); continue; }
+                }
+                try (Stream<Path> files = Files.walk(p)) {
+                    for (Path f : files.filter(Files::isRegularFile).filter(Reports::isReportFile).sorted().toList())
+                        if (seen.add(f.toAbsolutePath().normalize())) out.add(new Input(f, m == null ? null : m.entry(f).orElse(null)));
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    problems.add(p + ": cannot list folder (" + e.getMessage() + ")");
+                }
+            } else if (Files.isRegularFile(p)) {
+                if (seen.add(p.toAbsolutePath().normalize())) out.add(new Input(p, manifest == null ? null : manifest.entry(p).orElse(null)));
+            } else {
+                problems.add(p + ": no such file or folder");
+            }
+        }
+        return out;
+    }
+
+    /** @return the shapes every report graph must conform to ({@code /ontology/shapes.ttl}) */
+    public static Shapes bundledShapes() {
+        Graph g = GraphFactory.createDefaultGraph();
+        try (InputStream in = Loader.class.getResourceAsStream("/ontology/shapes.ttl")) {
+            if (in == null) throw new IllegalStateException("missing resource /ontology/shapes.ttl");
+            RDFParser.source(in).lang(Lang.TURTLE).parse(g);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Shapes.parse(g);
+    }
+
+    /** Configures a {@link Loader}. */
+    public static final class Builder {
+        private Store store;
+        private Iris iris = Iris.DEFAULT;
+        private Manifest manifest;
+        private Consumer<String> onWarning = w -> {};
+        private Consumer<String> onLoaded = f -> {};
+        private Components components;
+        private Progress progress = Progress.NONE;
+
+        private Builder() {}
+
+        /** @return this builder, for chaining */
+        public Builder store(Store store) { this.store = requireNonNull(store, "store"); return this; }
+        /** @return this builder, for chaining */
+        public Builder iris(Iris iris) { this.iris = requireNonNull(iris, "iris"); return this; }
+        /** @param manifest report metadata, or null for none. @return this builder, for chaining */
+        public Builder manifest(Manifest manifest) { this.manifest = manifest; return this; }
+        /** @param onWarning receives one line per warning. @return this builder, for chaining */
+        public Builder onWarning(Consumer<String> onWarning) { this.onWarning = requireNonNull(onWarning, "onWarning"); return this; }
+        /** @param onLoaded receives each file name once its graph is committed. @return this builder, for chaining */
+        public Builder onLoaded(Consumer<String> onLoaded) { this.onLoaded = requireNonNull(onLoaded, "onLoaded"); return this; }
+        /** @param progress follows the load file by file. @return this builder, for chaining */
+        public Builder progress(Progress progress) { this.progress = requireNonNull(progress, "progress"); return this; }
+        /** @param components shared extractor, taxonomies, register and shapes. @return this builder, for chaining */
+        public Builder components(Components components) { this.components = requireNonNull(components, "components"); return this; }
+
+        /** @return the loader @throws IllegalStateException when no store was given */
+        public Loader build() {
+            if (store == null) throw new IllegalStateException("a Loader needs a store");
+            return new Loader(this);
+        }
+    }
+}

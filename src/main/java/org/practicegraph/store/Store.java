@@ -1,0 +1,120 @@
+package org.practicegraph.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.dboe.base.file.Location;
+
+/**
+ * The dataset: TDB2 in a directory, or TDB2 in memory. The default graph is the union of the
+ * named graphs, so a query without {@code GRAPH} sees every report.
+ * <pre>
+ *   try (Store store = Store.open(Path.of("db"))) { … }
+ *   Store scratch = Store.inMemory();
+ * </pre>
+ */
+public final class Store implements AutoCloseable {
+    private final DatasetGraph dsg;
+    private final Path dir;
+
+    private Store(DatasetGraph dsg, Path dir) {
+        this.dsg = dsg;
+        this.dir = dir;
+        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+    }
+
+    /**
+     * @param dir the database directory; created when missing
+     * @return the store
+     * @throws StoreException when the directory cannot be used as a database
+     */
+    public static Store open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return new Store(DatabaseMgr.connectDatasetGraph(Location.create(dir)), dir);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new StoreException(dir + ": cannot open database (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** @return an empty store that lives as long as the process */
+    public static Store inMemory() {
+        return new Store(DatabaseMgr.createDatasetGraph(), null);
+    }
+
+    /** @return the dataset, for querying and serving; write only through this class */
+    public DatasetGraph dataset() { return dsg; }
+
+    /** @return the database directory, or null when in memory */
+    public Path directory() { return dir; }
+
+    /**
+     * Replaces a named graph with new content in one write transaction: readers see the old graph or
+     * the new one, never a mix.
+     *
+     * @param graphName the graph's IRI
+     * @param content   the new content
+     */
+    public void replaceGraph(String graphName, Graph content) {
+        Node g = NodeFactory.createURI(graphName);
+        Txn.executeWrite(dsg, () -> {
+            dsg.removeGraph(g);
+            content.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+        });
+    }
+
+    /**
+     * Writes several graphs (the ontology and taxonomies) in one transaction, replacing each one
+     * whose content changed. Unchanged graphs are left alone, so their blank nodes keep their
+     * identity and repeated loads leave the store byte-for-byte the same.
+     *
+     * @param graphs graph IRI → content
+     */
+    public void replaceGraphs(Map<String, Model> graphs) {
+        boolean changed = Txn.calculateRead(dsg, () -> graphs.entrySet().stream().anyMatch(e ->
+                !dsg.getGraph(NodeFactory.createURI(e.getKey())).isIsomorphicWith(e.getValue().getGraph())));
+        if (!changed) return;
+        Txn.executeWrite(dsg, () -> graphs.forEach((name, model) -> {
+            Node g = NodeFactory.createURI(name);
+            if (dsg.getGraph(g).isIsomorphicWith(model.getGraph())) return;
+            dsg.removeGraph(g);
+            model.getGraph().find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+        }));
+    }
+
+    /** @return the names of the graphs in the store, sorted */
+    public Set<String> graphNames() {
+        return Txn.calculateRead(dsg, () -> {
+            Set<String> names = new TreeSet<>();
+            dsg.listGraphNodes().forEachRemaining(n -> names.add(n.getURI()));
+            return names;
+        });
+    }
+
+    /** @return a copy of one named graph (empty when absent) */
+    public Graph graph(String graphName) {
+        return Txn.calculateRead(dsg, () -> {
+            Graph copy = GraphFactory.createDefaultGraph();
+            dsg.getGraph(NodeFactory.createURI(graphName)).find().forEachRemaining(copy::add);
+            return copy;
+        });
+    }
+
+    /** Releases the database directory so another process may open it. */
+    @Override public void close() {
+        if (dir != null) TDBInternal.expel(dsg);
+    }
+}
