@@ -15,6 +15,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.XSD;
+import org.practicegraph.extract.ConcernFact;
 import org.practicegraph.extract.EvidenceSpan;
 import org.practicegraph.extract.Fact;
 import org.practicegraph.extract.FactHandler;
@@ -47,6 +48,7 @@ public final class GraphWriter implements FactHandler {
     private Report report;
     private Resource reportNode;
     private Resource authority;
+    private Resource assessment;
     private final Set<String> initiativeKeys = new HashSet<>();
 
     /**
@@ -116,6 +118,7 @@ public final class GraphWriter implements FactHandler {
         });
         if (a.getProperty(PG.scoreLabel) == null && r.scoreLabel() != null) a.addProperty(PG.scoreLabel, r.scoreLabel());
         reportNode.addProperty(PG.hasAssessment, a);
+        assessment = a;
     }
 
     /** The title names the statement; failing that, the first heading that does. */
@@ -134,6 +137,7 @@ public final class GraphWriter implements FactHandler {
         else if (fact instanceof PartnerFact f) partner(f);
         else if (fact instanceof MetricFact f) metric(f);
         else if (fact instanceof OutcomeFact f) outcome(f);
+        else if (fact instanceof ConcernFact f) concern(f);
     }
 
     private void initiative(InitiativeFact f) {
@@ -179,6 +183,16 @@ public final class GraphWriter implements FactHandler {
         if (f.initiativeKey() != null && initiativeKeys.contains(f.initiativeKey()))
             model.createResource(iris.initiative(report.fileName(), f.initiativeKey())).addProperty(PG.hasOutcome, o);
         evidence(o, f.evidence());
+    }
+
+    private void concern(ConcernFact f) {
+        Resource c = model.createResource(iris.concern(report.fileName(), f.key()))
+                .addProperty(RDF.type, PG.Concern)
+                .addProperty(RDFS.label, f.label());
+        if (f.initiativeKey() != null && initiativeKeys.contains(f.initiativeKey()))
+            c.addProperty(PG.about, model.createResource(iris.initiative(report.fileName(), f.initiativeKey())));
+        assessment.addProperty(PG.hasConcern, c);
+        evidence(c, f.evidence());
     }
 
     private void evidence(Resource subject, List<EvidenceSpan> spans) {

@@ -52,6 +52,8 @@ public record Iris(String base) {
 
     public String outcome(String fileName, String key) { return base + "outcome/" + reportSlug(fileName) + "/" + slug(key); }
 
+    public String concern(String fileName, String key) { return base + "concern/" + reportSlug(fileName) + "/" + slug(key); }
+
     /** @return the evidence node of one sentence: {@code start}-{@code end} are its offsets */
     public String evidence(String fileName, int start, int end) {
         return base + "evidence/" + reportSlug(fileName) + "/" + start + "-" + end;

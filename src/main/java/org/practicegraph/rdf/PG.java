@@ -66,6 +66,10 @@ public final class PG {
     public static final Resource Outcome = resource("Outcome");
     public static final Property outcomeType = property("outcomeType");
 
+    // Concerns
+    public static final Resource Concern = resource("Concern");
+    public static final Property hasConcern = property("hasConcern");
+
     // Evidence
     public static final Resource Evidence = resource("Evidence");
     public static final Property evidence = property("evidence");

@@ -30,8 +30,8 @@ class ShapesTest {
 
     @Test
     void shapesParseIntoTheExpectedTargets() {
-        assertThat(shapes.numRootShapes()).isEqualTo(9);
-        assertThat(shapes.getTargetShapes()).hasSize(9);
+        assertThat(shapes.numRootShapes()).isEqualTo(10);
+        assertThat(shapes.getTargetShapes()).hasSize(10);
     }
 
     @Test
