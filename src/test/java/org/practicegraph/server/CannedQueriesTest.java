@@ -81,4 +81,96 @@ class CannedQueriesTest {
                 .satisfies(r -> assertThat(r).containsEntry("gss", "E09000017").containsEntry("score", "3")
                         .containsEntry("statement", "Learning, improvement and innovation"));
     }
+
+    static final String UNIDENTIFIED_002 = "Unidentified authority (002_69a4ab76882569fd.txt)";
+
+    /** Rows whose columns hold these values. */
+    static List<Map<String, String>> rowsWith(List<Map<String, String>> rows, String... columnValue) {
+        return rows.stream().filter(r -> {
+            for (int i = 0; i < columnValue.length; i += 2)
+                if (!columnValue[i + 1].equals(r.get(columnValue[i]))) return false;
+            return true;
+        }).toList();
+    }
+
+    @Test
+    void initiativesInScore4AuthoritiesComeOnlyFromTheScore4Report() {
+        List<Map<String, String>> rows = run(samples, "initiatives-in-score-4-authorities.rq");
+        assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r)
+                .containsEntry("authority", UNIDENTIFIED_002)
+                .containsEntry("statement", "Learning, improvement and innovation")
+                .containsKeys("initiative", "type", "quote"));
+        assertThat(rowsWith(rows, "type", "Co-production")).isNotEmpty();
+        // one evidence sentence per initiative: the first in the report
+        assertThat(rows.stream().map(r -> r.get("initiative") + "|" + r.get("type")).distinct().count()).isEqualTo(rows.size());
+    }
+
+    @Test
+    void initiativeTypesByScore() {
+        List<Map<String, String>> rows = run(samples, "initiative-types-by-score.rq");
+        assertThat(rowsWith(rows, "group", "Co-production and engagement initiatives", "score", "4")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("authorities", "1"));
+        assertThat(rowsWith(rows, "group", "Co-production and engagement initiatives", "score", "3")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("authorities", "4"));
+    }
+
+    @Test
+    void theOmbudsmanIsAPartnerOfSeveralAuthorities() {
+        assertThat(rowsWith(run(samples, "partners-shared-by-authorities.rq"), "partner", "Local Government and Social Care Ombudsman"))
+                .singleElement().satisfies(r -> assertThat(Integer.parseInt(r.get("authorities"))).isGreaterThanOrEqualTo(4));
+    }
+
+    @Test
+    void bridgingCareHasItsStatedOutcome() {
+        assertThat(run(samples, "initiatives-with-outcomes.rq")).anySatisfy(r -> {
+            assertThat(r).containsEntry("authority", "Hillingdon");
+            assertThat(r.get("initiative")).containsIgnoringCase("bridging care");
+            assertThat(r.get("quote")).contains("patient flow");
+        });
+    }
+
+    @Test
+    void hillingdonsUpholdRateAgainstItsComparator() {
+        assertThat(rowsWith(run(samples, "metrics-by-authority.rq"), "authority", "Hillingdon", "unit", "percent"))
+                .anySatisfy(r -> assertThat(r).containsEntry("value", "89.0").containsEntry("comparator", "80.0"));
+        List<Map<String, String>> uphold = run(samples, "ombudsman-uphold-rates.rq");
+        assertThat(rowsWith(uphold, "authority", "Hillingdon")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("upheldPercent", "89.0").containsEntry("comparatorPercent", "80.0"));
+        assertThat(rowsWith(uphold, "authority", "Hounslow")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("upheldPercent", "80.0"));
+    }
+
+    @Test
+    void pilotsAndPlans() {
+        List<Map<String, String>> rows = run(samples, "planned-and-pilot-initiatives.rq");
+        assertThat(rowsWith(rows, "authority", "Hillingdon", "status", "pilot"))
+                .anySatisfy(r -> assertThat(r.get("initiative")).containsIgnoringCase("assistive technology"));
+        assertThat(rowsWith(rows, "authority", "Hillingdon", "status", "planned"))
+                .anySatisfy(r -> assertThat(r.get("initiative")).containsIgnoringCase("reference group"));
+        assertThat(rows).allSatisfy(r -> assertThat(r.get("status")).isIn("pilot", "planned"));
+    }
+
+    @Test
+    void evidenceForOneInitiativePointsIntoTheReport() {
+        List<Map<String, String>> rows = run(samples, "evidence-for-initiative.rq");
+        assertThat(rows).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.get("initiative")).containsIgnoringCase("bridging care");
+            String text = org.practicegraph.report.Reports.parse(Path.of("corpus/sample", r.get("report"))).text();
+            assertThat(text.substring(Integer.parseInt(r.get("start")), Integer.parseInt(r.get("end")))).isEqualTo(r.get("quote"));
+        });
+    }
+
+    @Test
+    void coProductionAndDigitalInitiatives() {
+        assertThat(rowsWith(run(samples, "co-production-initiatives.rq"), "authority", "Hillingdon"))
+                .anySatisfy(r -> assertThat(r.get("initiative")).containsIgnoringCase("reference group"));
+        assertThat(rowsWith(run(samples, "digital-and-ai-initiatives.rq"), "type", "Automation and artificial intelligence"))
+                .anySatisfy(r -> assertThat(r.get("initiative")).containsIgnoringCase("bot"));
+    }
+
+    @Test
+    void practiceTypesSharedByAuthorities() {
+        assertThat(rowsWith(run(samples, "authorities-sharing-practice-type.rq"), "type", "Co-production")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("authorities", "5"));
+    }
 }
