@@ -17,6 +17,8 @@ final class ExitCodes {
     static final int BAD_INPUT = 3;
     /** Data does not conform to the SHACL shapes. */
     static final int NOT_VALID = 4;
+    /** A score is below the floor the user set ({@code evaluate --min-*}). */
+    static final int BELOW_FLOOR = 5;
 
     /** Maps exceptions that escape a command. */
     static int of(Throwable e) {
