@@ -1,0 +1,113 @@
+package org.practicegraph.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.practicegraph.rdf.Iris;
+import org.practicegraph.store.Loader;
+import org.practicegraph.store.Store;
+
+/**
+ * Kills a real {@code load} process (SIGKILL) at random points while it loads a few hundred
+ * reports into TDB2, then checks the database: it opens, every report graph in it is exactly the
+ * graph a clean load gives, none is half there, and re-running the load finishes the rest.
+ */
+class CrashSafetyTest {
+    static final int REPORTS = 120;
+    static final long SEED = 20261122L;
+    @TempDir static Path corpus;
+    /** file name → sorted N-Triples of its graph from a clean in-memory load. */
+    static Map<String, String> clean = new TreeMap<>();
+
+    @BeforeAll
+    static void corpusAndCleanGraphs() throws IOException {
+        List<Path> samples;
+        try (var files = Files.list(Path.of("corpus/sample"))) {
+            samples = files.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        for (int i = 0; i < REPORTS; i++) {
+            Path sample = samples.get(i % samples.size());
+            // Synthetic copies: one more sentence makes each copy's text and hash its own.
+            String text = Files.readString(sample) + "\n\nSynthetic copy " + i + " for the crash-safety test.\n";
+            Files.writeString(corpus.resolve(String.format("synthetic-%03d.txt", i)), text);
+        }
+        Store memory = Store.inMemory();
+        Loader.create().store(memory).build().load(List.of(corpus));
+        for (String graph : memory.graphNames())
+            if (graph.startsWith(Iris.DEFAULT.reportGraphPrefix())) clean.put(graph, sorted(memory.graph(graph)));
+        assertThat(clean).hasSize(REPORTS);
+    }
+
+    @Test
+    void killedLoadsLeaveOnlyWholeReportsAndResume(@TempDir Path work) throws Exception {
+        Random random = new Random(SEED);
+        Path db = work.resolve("db");
+        List<Integer> survivedWith = new ArrayList<>();
+        for (int round = 0; round < 4; round++) {
+            Process load = loadProcess(db);
+            // Each committed report prints a warning line (the synthetic copies name no council, or
+            // one already loaded is skipped); kill after a random number of them, mid-batch.
+            int killAfter = 1 + random.nextInt(12);
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(load.getInputStream()))) {
+                int seen = 0;
+                for (String line; seen < killAfter && (line = lines.readLine()) != null; )
+                    if (line.startsWith("warning: ")) seen++;
+                // Let it get into the middle of the next transaction before the kill.
+                Thread.sleep(random.nextInt(200));
+                load.destroyForcibly();
+            }
+            assertThat(load.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            survivedWith.add(checkWholeReports(db));
+        }
+        Process finish = loadProcess(db);
+        finish.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertThat(finish.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(finish.exitValue()).isZero();
+        assertThat(checkWholeReports(db)).isEqualTo(REPORTS);
+        // The kills landed mid-batch: each round found more whole reports, none all of them.
+        assertThat(survivedWith).isSorted().allSatisfy(n -> assertThat(n).isBetween(1, REPORTS - 1));
+        System.out.println("crash-safety: report graphs present after each kill: " + survivedWith);
+    }
+
+    /** @return how many report graphs the database holds; fails if any differs from a clean load */
+    private static int checkWholeReports(Path db) {
+        try (Store store = Store.open(db)) {
+            int present = 0;
+            for (String graph : store.graphNames()) {
+                if (!graph.startsWith(Iris.DEFAULT.reportGraphPrefix())) continue;
+                assertThat(sorted(store.graph(graph))).as(graph).isEqualTo(clean.get(graph));
+                present++;
+            }
+            return present;
+        }
+    }
+
+    private static Process loadProcess(Path db) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.practicegraph.cli.Main",
+                "load", "--db", db.toString(), corpus.toString())
+                .redirectErrorStream(true).start();
+    }
+
+    static String sorted(Graph g) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFDataMgr.write(out, g, RDFFormat.NTRIPLES);
+        return out.toString().lines().sorted().reduce("", (a, b) -> a + b + "\n");
+    }
+}
