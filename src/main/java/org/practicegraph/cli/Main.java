@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         header = "Turn CQC assessment reports into a SPARQL-queryable graph.",
         description = "Run 'practice-graph serve' to load the bundled sample reports and serve them at http://localhost:3030/practice/sparql.",
         subcommands = {ServeCommand.class, LoadCommand.class, QueryCommand.class, ValidateCommand.class,
-                ExportCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
+                ExportCommand.class, EvaluateCommand.class, BackupCommand.class, RestoreCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec CommandSpec spec;
 

@@ -37,7 +37,7 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String c : new String[] {"serve", "load", "query", "validate", "export", "evaluate"}) {
+        for (String c : new String[] {"serve", "load", "query", "validate", "export", "evaluate", "backup", "restore"}) {
             Run r = run(c, "--help");
             assertThat(r.code()).as(c).isZero();
             assertThat(r.out()).as(c).contains("Usage: practice-graph " + c);
