@@ -29,7 +29,7 @@ import org.practicegraph.store.Store;
  * graph a clean load gives, none is half there, and re-running the load finishes the rest.
  */
 class CrashSafetyTest {
-    static final int REPORTS = 120;
+    static final int REPORTS = 80;
     static final long SEED = 20261122L;
     @TempDir static Path corpus;
     /** file name → sorted N-Triples of its graph from a clean in-memory load. */
@@ -59,11 +59,11 @@ class CrashSafetyTest {
         Random random = new Random(SEED);
         Path db = work.resolve("db");
         List<Integer> survivedWith = new ArrayList<>();
-        for (int round = 0; round < 4; round++) {
+        for (int round = 0; round < 3; round++) {
             Process load = loadProcess(db);
             // Each committed report prints a warning line (the synthetic copies name no council, or
             // one already loaded is skipped); kill after a random number of them, mid-batch.
-            int killAfter = 1 + random.nextInt(12);
+            int killAfter = 1 + random.nextInt(8);
             try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(load.getInputStream()))) {
                 int seen = 0;
                 for (String line; seen < killAfter && (line = lines.readLine()) != null; )
