@@ -12,8 +12,18 @@ import org.practicegraph.report.Sentence;
  * sections (the same in every report) marked so no rule takes facts from them.
  */
 final class Doc {
-    /** A sentence and its tokens; {@code index} is its position in {@code report.sentences()}. */
-    record Sent(int index, Sentence sentence, List<Token> tokens, boolean skipped) {
+    /**
+     * A sentence, its tokens and their UD part-of-speech tags ({@link PosTags}); {@code index} is its
+     * position in {@code report.sentences()}.
+     */
+    record Sent(int index, Sentence sentence, List<Token> tokens, boolean skipped, String[] tags) {
+        Sent(int index, Sentence sentence, List<Token> tokens, boolean skipped) {
+            this(index, sentence, tokens, skipped, PosTags.tag(tokens));
+        }
+
+        /** @return the UD tag of token {@code i} */
+        String tag(int i) { return tags[i]; }
+
         String text() { return sentence.text(); }
         int paragraph() { return sentence.paragraph(); }
 

@@ -17,10 +17,18 @@ import java.util.Set;
  */
 final class InitiativeExtractor {
     private static final int MAX_LABEL_TOKENS = 10;
+    /** Words that introduce the means of a practice: the means' type is the practice's type. */
+    private static final Set<String> MEANS = Set.of("through", "via");
     private static final Set<String> APPOSITION = Set.of("called", "named", "entitled", "branded");
 
-    /** Initiatives of one report and, per sentence index, the keys of the initiatives it mentions. */
-    record Found(List<InitiativeFact> facts, Map<Integer, List<String>> keysBySentence) {}
+    /**
+     * Initiatives of one report; per sentence index, the keys of the initiatives it mentions, and
+     * where (report offsets) each mention sits.
+     */
+    record Found(List<InitiativeFact> facts, Map<Integer, List<String>> keysBySentence, Map<Integer, List<Span>> spansBySentence) {}
+
+    /** One mention of an initiative: report offsets [start, end). */
+    record Span(String key, int start, int end) {}
 
     private static final class Item {
         String label;
@@ -51,6 +59,7 @@ final class InitiativeExtractor {
     Found extract(Doc doc, PartnerExtractor.Found partners) {
         List<Item> items = new ArrayList<>();
         Map<Integer, List<Item>> bySentence = new HashMap<>();
+        Map<Integer, List<Object[]>> mentions = new HashMap<>();
         for (Doc.Sent s : doc.body()) {
             List<Candidates.Cand> cands = candidates.propose(doc, s, partners.spans(s.index()));
             for (Mention m : resolve(doc, s, cands)) {
@@ -58,6 +67,8 @@ final class InitiativeExtractor {
                 it.partners.addAll(partners.keysBySentence().getOrDefault(s.index(), Set.of()));
                 if (it.evidence.stream().noneMatch(e -> e.start() == s.sentence().start()))
                     it.evidence.add(s.evidence(m.cand().rule()));
+                mentions.computeIfAbsent(s.index(), k -> new ArrayList<>()).add(new Object[] {it,
+                        s.tokens().get(m.cand().from()).start(), s.tokens().get(m.cand().to() - 1).end()});
                 List<Item> here = bySentence.computeIfAbsent(s.index(), k -> new ArrayList<>());
                 if (!here.contains(it)) here.add(it);
             }
@@ -65,10 +76,12 @@ final class InitiativeExtractor {
         Map<Item, String> keys = assignKeys(items);
         Map<Integer, List<String>> keysBySentence = new HashMap<>();
         bySentence.forEach((i, its) -> keysBySentence.put(i, its.stream().map(keys::get).toList()));
+        Map<Integer, List<Span>> spans = new HashMap<>();
+        mentions.forEach((i, ms) -> spans.put(i, ms.stream().map(o -> new Span(keys.get((Item) o[0]), (int) o[1], (int) o[2])).toList()));
         List<InitiativeFact> facts = new ArrayList<>();
         for (Item it : items)
             facts.add(new InitiativeFact(keys.get(it), it.label, it.type, it.verdict.status(), it.partners, it.evidence));
-        return new Found(facts, keysBySentence);
+        return new Found(facts, keysBySentence, spans);
     }
 
     private static Map<Item, String> assignKeys(List<Item> items) {
@@ -85,13 +98,16 @@ final class InitiativeExtractor {
     /** Filters a sentence's candidates and keeps the longest of overlapping ones. */
     private List<Mention> resolve(Doc doc, Doc.Sent s, List<Candidates.Cand> cands) {
         List<Token> ts = s.tokens();
+        List<Lexicon.Hit> hits = lexicon.find(ts, Lexicon.INITIATIVE_TYPES);
         List<Mention> ok = new ArrayList<>();
         for (Candidates.Cand c : cands) {
             int a = c.from(), b = c.to();
             while (a < b && !ts.get(a).isWord() && !ts.get(a).raw().matches("['‘“]")) a++;
             while (b > a && !ts.get(b - 1).isWord() && !ts.get(b - 1).raw().equals(")")) b--;
+            if (c.label() == null) a = trimLeadingNonNoun(s, a, b, hits);
             if (b <= a || b - a > MAX_LABEL_TOKENS) continue;
             List<Token> words = ts.subList(a, b);
+            if (c.label() == null && onlyDescribed(s, a, b, hits)) continue;
             if (c.label() == null && heads.isGeneric(words)) continue;
             if (c.label() == null && b - a == 1 && !specific(ts, a)) continue;
             if (c.label() == null && Phrases.verbLike(ts.get(b - 1))) continue;       // "research-informed" is not a noun phrase
@@ -115,15 +131,58 @@ final class InitiativeExtractor {
         return kept;
     }
 
+    /** Part-of-speech tags that never open the name of a practice ("ENCOURAGED continuous professional development"). */
+    private static final Set<String> NON_NOUN_OPENERS = Set.of("VERB", "AUX", "ADV", "PRON", "SCONJ", "ADP", "PART");
+    /** Tags after which a word is inside a noun phrase, whatever its own tag ("a FALLS response service"). */
+    private static final Set<String> NOUN_PHRASE_INSIDE = Set.of("DET", "ADJ", "NUM");
+    /** Tags of words that only describe ("effective and innovative partnership"). */
+    private static final Set<String> DESCRIPTIVE = Set.of("ADJ", "CCONJ", "DET", "ADV", "PUNCT");
+
+    /** Drops leading verbs, adverbs and the like, up to the first taxonomy label of the phrase. */
+    private static int trimLeadingNonNoun(Doc.Sent s, int a, int b, List<Lexicon.Hit> hits) {
+        if (a > 0 && NOUN_PHRASE_INSIDE.contains(s.tag(a - 1))) return a;        // "a falls response service": inside a noun phrase
+        while (a < b - 1 && NON_NOUN_OPENERS.contains(s.tag(a)) && !s.tokens().get(a).isCapitalised()
+                && !s.tokens().get(a + 1).afterHyphen()) {                        // never split "anti-racism"
+            final int at = a;
+            if (hits.stream().anyMatch(h -> h.from() <= at && at < h.to())) break;
+            a++;
+        }
+        return a;
+    }
+
+    /**
+     * Whether the phrase is a generic head with only descriptive words before it ("meaningful
+     * initiatives", "effective and innovative partnership"): no taxonomy label, no name, no noun modifier.
+     */
+    private boolean onlyDescribed(Doc.Sent s, int a, int b, List<Lexicon.Hit> hits) {
+        if (b - a < 2 || hits.stream().anyMatch(h -> h.from() < b && a < h.to())) return false;
+        int head = -1;
+        for (int k = a; k < b; k++) if (heads.heads.containsKey(s.tokens().get(k).norm())) { head = k; break; }
+        if (head <= a) return false;
+        for (int k = a; k < head; k++)
+            if (!DESCRIPTIVE.contains(s.tag(k)) || s.tokens().get(k).isCapitalised()) return false;
+        return head == b - 1 || "ADP".equals(s.tag(head + 1));   // "… partnership WITH the council": a complement, not a name
+    }
+
     /** A one-word label stands alone only as a taxonomy term or an acronym ("Supervision", "ASYE"). */
     private boolean specific(List<Token> ts, int a) {
         Token t = ts.get(a);
         return t.isAcronym() || !lexicon.find(List.of(t), Lexicon.INITIATIVE_TYPES).isEmpty();
     }
 
-    /** Type: a taxonomy label in the phrase, else a strong head's fallback, else a label in the sentence. */
+    /**
+     * Type: the means named right after the phrase ("growing their own professionals through
+     * apprenticeships": the means types the phrase), else a taxonomy label in the phrase, else a strong
+     * head's fallback, else a label in the sentence.
+     */
     private String type(List<Token> ts, int a, int b) {
         List<Lexicon.Hit> hits = lexicon.find(ts, Lexicon.INITIATIVE_TYPES);
+        for (int k = b; k < Math.min(ts.size(), b + 3); k++) {
+            if (!MEANS.contains(ts.get(k).norm())) continue;
+            final int at = k;
+            for (Lexicon.Hit h : hits) if (h.from() > at && h.from() <= at + 3) return h.notation();
+            break;
+        }
         Lexicon.Hit inside = null;
         for (Lexicon.Hit h : hits)
             if (h.from() >= a && h.to() <= b && (inside == null || h.length() >= inside.length())) inside = h;
@@ -143,7 +202,8 @@ final class InitiativeExtractor {
         for (Item it : items) {
             boolean same = it.words.equals(m.words())
                     || (it.words.containsAll(m.words()) && it.type.equals(m.type()))
-                    || (m.words().containsAll(it.words) && it.words.size() >= 2 && it.type.equals(m.type()));
+                    || (m.words().containsAll(it.words) && it.words.size() >= 2 && it.type.equals(m.type())
+                        && m.words().size() - it.words.size() <= 1);
             if (!same) continue;
             if ((m.headed() && !it.headed) || (m.words().size() > it.words.size() && m.headed() == it.headed && m.words().containsAll(it.words))) {
                 it.label = m.label();

@@ -37,6 +37,8 @@ final class MetricExtractor {
             "\\b(?:20\\d\\d ?[/-] ?\\d\\d(?:\\d\\d)?|(?:in|during) (?:the )?(?:last|past) (?:\\d+|twelve|six) (?:months|years|weeks)|in (?:20\\d\\d|one year|a year))\\b");
     private static final Pattern COMPARED = Pattern.compile(
             "(?i)\\b(?:compared (?:to|with)|against|higher than|lower than|above|below|average (?:of|was)|average,? at)\\b[^.;]{0,60}?(" + NUM + ")(" + PCT + ")?");
+    /** "48 concerns were waiting, down from 160": the figure after "down / up from" is the baseline of the one before. */
+    private static final Pattern DOWN_FROM = Pattern.compile("(?i)\\b(?:down|up|reduced|fell|rose|falling|rising|decreased|increased) from (?:a (?:high|low|peak) of )?(" + NUM + ")(" + PCT + ")?");
     private static final Pattern RESPECTIVELY = Pattern.compile("(?i)\\b(?:at |of |were |was )?(" + NUM + ")(" + PCT + ")? and (" + NUM + ")(" + PCT + ")? respectively");
     private static final Pattern NOT_A_COUNT_BEFORE = Pattern.compile(
             "(?i)(?:\\b(?:section|level|levels|page|aged?|phase|tier|stage|step|year|years|version|number|no\\.|room|item|appendix|grade|band|\\d+ (?:to|and|or)|to)|"
@@ -69,6 +71,10 @@ final class MetricExtractor {
         return out;
     }
 
+    private static MetricFact withBaseline(MetricFact m, BigDecimal b) {
+        return new MetricFact(m.key(), m.label(), m.value(), m.unit(), b, m.comparator(), m.period(), m.initiativeKey(), m.evidence());
+    }
+
     private static MetricFact withComparator(MetricFact m, BigDecimal c) {
         return new MetricFact(m.key(), m.label(), m.value(), m.unit(), m.baseline(), c, m.period(), m.initiativeKey(), m.evidence());
     }
@@ -93,6 +99,9 @@ final class MetricExtractor {
         Matcher cmp = COMPARED.matcher(t);
         List<int[]> comparators = new ArrayList<>();
         while (cmp.find()) { comparators.add(new int[]{cmp.start(1), cmp.end()}); mark(used, cmp.start(1), cmp.end()); }
+        List<int[]> baselines = new ArrayList<>();
+        Matcher down = DOWN_FROM.matcher(t);
+        while (down.find()) if (!used[down.start(1)]) { baselines.add(new int[]{down.start(1), down.end()}); mark(used, down.start(1), down.end()); }
         Matcher resp = RESPECTIVELY.matcher(t);
         if (resp.find()) mark(used, resp.start(1), resp.end());
         Matcher ft = FROM_TO.matcher(t);
@@ -123,6 +132,14 @@ final class MetricExtractor {
             if (before.matches("(?is).*\\bout of (?:the |a )?$")) continue;             // "4 out of the 5": 5 is the base
             add(out, m.start(), s, n, label(t, m.start(), m.end()), v, "count", null, period, initiative, "metric.count");
             mark(used, m.start(), m.end());
+        }
+        // a "down from" baseline belongs to the figure just before it in the sentence
+        for (int[] c : baselines) {
+            MetricFact target = null;
+            for (MetricFact f : out) if (Integer.parseInt(f.key()) <= c[0] && (target == null || f.key().compareTo(target.key()) > 0)) target = f;
+            Matcher v = Pattern.compile(NUM).matcher(t.substring(c[0], c[1]));
+            if (target != null && target.baseline() == null && v.find())
+                out.set(out.indexOf(target), withBaseline(target, number(v.group())));
         }
         // a comparator belongs to the figure just before it in the sentence
         for (int[] c : comparators) {

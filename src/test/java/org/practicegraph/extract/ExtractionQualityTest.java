@@ -25,8 +25,9 @@ import org.practicegraph.report.Report;
 import org.practicegraph.report.Reports;
 
 /**
- * Floors sit a little below the figures reached when the rules were last tuned (initiatives F1 0.92,
- * partners 1.00, metrics 1.00, outcome recall 0.74, type 0.95, status 0.98): a drop fails the build.
+ * Floors sit a little below the figures reached when the rules were last tuned (initiatives F1 0.94,
+ * partners 1.00, metrics 1.00, outcome recall 0.98, type 0.96, status 0.98), and never below the targets
+ * of the issue "Extraction that generalises" (0.85, 0.90, 0.95, 0.80, 0.90, 0.85): a drop fails the build.
  * The samples are all one quality statement, so these figures overstate quality on unseen reports.
  *
  * Scores the extractor on the sample reports against the gold files with the matching rules of
@@ -96,7 +97,7 @@ class ExtractionQualityTest {
         return matched;
     }
 
-    private static void score(String file, JsonObject gold, List<Fact> facts, Lexicon lexicon) {
+    static void score(String file, JsonObject gold, List<Fact> facts, Lexicon lexicon) {
         List<InitiativeFact> inits = facts.stream().filter(f -> f instanceof InitiativeFact).map(f -> (InitiativeFact) f).toList();
         Map<JsonObject, List<InitiativeFact>> mi = match("initiatives", file, items(gold, "initiatives"), inits,
                 (g, e) -> rx(str(g, "match")).matcher(e.label()).find(), e -> e.label() + " [" + e.type() + ", " + e.status() + ", " + e.evidence().get(0).rule() + "]");
@@ -149,17 +150,17 @@ class ExtractionQualityTest {
 
     @Test
     void initiativesAreFoundWithTheirTypeAndStatus() {
-        assertThat(TOTALS.get("initiatives").f()).as("initiatives F1").isGreaterThanOrEqualTo(0.88);
-        assertThat((double) TYPE[0] / Math.max(1, TYPE[1])).as("type accuracy").isGreaterThanOrEqualTo(0.90);
-        assertThat((double) STATUS[0] / Math.max(1, STATUS[1])).as("status accuracy").isGreaterThanOrEqualTo(0.93);
+        assertThat(TOTALS.get("initiatives").f()).as("initiatives F1").isGreaterThanOrEqualTo(0.91);
+        assertThat((double) TYPE[0] / Math.max(1, TYPE[1])).as("type accuracy").isGreaterThanOrEqualTo(0.93);
+        assertThat((double) STATUS[0] / Math.max(1, STATUS[1])).as("status accuracy").isGreaterThanOrEqualTo(0.95);
     }
 
     @Test
     void partnersAreFound() { assertThat(TOTALS.get("partners").f()).as("partners F1").isGreaterThanOrEqualTo(0.95); }
 
     @Test
-    void metricsAreFound() { assertThat(TOTALS.get("metrics").f()).as("metrics F1").isGreaterThanOrEqualTo(0.95); }
+    void metricsAreFound() { assertThat(TOTALS.get("metrics").f()).as("metrics F1").isGreaterThanOrEqualTo(0.97); }
 
     @Test
-    void outcomesAreFound() { assertThat(TOTALS.get("outcomes").r()).as("outcomes recall").isGreaterThanOrEqualTo(0.70); }
+    void outcomesAreFound() { assertThat(TOTALS.get("outcomes").r()).as("outcomes recall").isGreaterThanOrEqualTo(0.90); }
 }
