@@ -36,7 +36,7 @@ public final class AuthorityRegister {
             "City of %s", "%s local authority");
     /** A place name followed by one of these names another organisation ("Kingston University"). */
     private static final Pattern NOT_THE_COUNCIL = Pattern.compile(
-            "^[\\s-]*(University|College|Hospital|NHS|Trust|Clinical|Healthwatch|CCG|ICB|Foundation|Mind|Carers|Age UK)\\b");
+            "^[\\s-]*(under-Lyme|University|College|Hospital|NHS|Trust|Clinical|Healthwatch|CCG|ICB|Foundation|Mind|Carers|Age UK)\\b");
 
     /** A place name after one of these is part of another organisation's name ("University of Birmingham"). */
     private static final Pattern NOT_THE_COUNCIL_BEFORE = Pattern.compile(
@@ -81,7 +81,8 @@ public final class AuthorityRegister {
         String line;
         while ((line = reader.readLine()) != null) {
             if (line.isBlank() || line.startsWith("#")) continue;
-            String[] f = line.split(",", -1);
+            // The variants column is last, so it may hold commas ("Bristol, City of").
+            String[] f = line.split(",", 5);
             if (f.length != 5) throw new IllegalStateException(RESOURCE + ": expected 5 columns in: " + line);
             Set<String> variants = new LinkedHashSet<>();
             variants.add(f[1]);

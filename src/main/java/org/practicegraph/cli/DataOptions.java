@@ -30,6 +30,20 @@ final class DataOptions {
     @Option(names = "--manifest", paramLabel = "CSV", description = "Manifest (file,authority,gss,published,url) for the reports.")
     Path manifest;
 
+    @Option(names = "--base", paramLabel = "IRI", defaultValue = Iris.DEFAULT_BASE,
+            description = "Base of the data IRIs minted when loading (and resolved under /id/ when serving). Default: ${DEFAULT-VALUE}.")
+    String base;
+
+    /** @return the data IRI scheme the options ask for @throws BadInputException when --base is not an http(s) IRI */
+    Iris iris() { return iris(base); }
+
+    /** @return the data IRI scheme for a --base value @throws BadInputException when it is not an http(s) IRI with a path */
+    static Iris iris(String base) {
+        if (!base.matches("https?://[^\\s/?#]+/[^\\s?]*")) throw new BadInputException("--base must be an http(s) IRI with a path, e.g. "
+                + Iris.DEFAULT_BASE + " or http://localhost:3030/id/ (got '" + base + "')");
+        return new Iris(base);
+    }
+
     /** @return the store, loaded as the options ask; problems go to {@code err} */
     Store open(PrintWriter err) {
         Store store = db != null ? Store.open(db) : Store.inMemory();
@@ -37,10 +51,10 @@ final class DataOptions {
             Manifest m = manifest != null ? Manifest.read(manifest) : null;
             List<Path> inputs = data != null ? data
                     : m != null ? m.entries().stream().map(Manifest.Entry::file).toList()
-                    : store.graphNames().stream().anyMatch(g -> g.startsWith(Iris.DEFAULT.reportGraphPrefix())) ? List.of()
+                    : store.graphNames().stream().anyMatch(g -> g.startsWith(iris().reportGraphPrefix())) ? List.of()
                     : List.of(sampleCorpus());
             if (!inputs.isEmpty()) {
-                LoadResult r = Loader.create().store(store).manifest(m).onWarning(err::println).progress(ProgressBarProgress.forConsole()).build().load(inputs);
+                LoadResult r = Loader.create().store(store).iris(iris()).manifest(m).onWarning(err::println).progress(ProgressBarProgress.forConsole()).build().load(inputs);
                 r.problems().forEach(p -> err.println("error: " + p));
                 err.println(r.summary());
                 err.flush();

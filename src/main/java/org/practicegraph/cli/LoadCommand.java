@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.practicegraph.rdf.Iris;
 import org.practicegraph.store.LoadResult;
 import org.practicegraph.store.Loader;
 import org.practicegraph.store.Manifest;
@@ -18,14 +19,21 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "load", mixinStandardHelpOptions = true,
         header = "Load reports into a TDB2 database, one named graph per report.",
-        description = {"Each report is read, extracted, checked against ontology/shapes.ttl and written in its own transaction;",
-                "a file that fails is reported and leaves the database as it was. Reloading a report replaces its graph.",
-                "Exit code 0 when every file loaded, 3 when some could not be."})
+        description = {"Reads .txt, .md, .html (saved CQC web pages) and .pdf reports. Each report is read, extracted, checked",
+                "against ontology/shapes.ttl and written in its own transaction; a file that fails is reported and leaves the",
+                "database as it was, and the batch goes on. Reloading a changed report replaces its graph; a report whose bytes",
+                "and manifest row are unchanged is skipped (--force reloads it).",
+                "Exit code 0 when every file loaded or was unchanged, 3 when some could not be loaded."})
 final class LoadCommand implements Callable<Integer> {
     @Option(names = "--db", required = true, paramLabel = "DIR", description = "TDB2 database directory (created when missing).")
     Path db;
-    @Option(names = "--manifest", paramLabel = "CSV", description = "Manifest (file,authority,gss,published,url). Without FILE arguments, loads the files it lists.")
+    @Option(names = "--manifest", paramLabel = "CSV", description = "Manifest (file,authority,gss,published,url[,report]). Without FILE arguments, loads the files it lists.")
     Path manifest;
+    @Option(names = "--base", paramLabel = "IRI", defaultValue = Iris.DEFAULT_BASE,
+            description = "Base of the data IRIs to mint; use the same one when serving. Default: ${DEFAULT-VALUE}.")
+    String base;
+    @Option(names = "--force", description = "Reload every file, even those the database holds unchanged.")
+    boolean force;
     @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "Report files or folders (a folder's manifest.csv is used).")
     List<Path> inputs;
     @Spec CommandSpec spec;
@@ -37,7 +45,7 @@ final class LoadCommand implements Callable<Integer> {
                 : m != null ? m.entries().stream().map(Manifest.Entry::file).toList() : null;
         if (files == null) throw new BadInputException("nothing to load: give report files or folders, or --manifest");
         try (Store store = Store.open(db)) {
-            LoadResult r = Loader.create().store(store).manifest(m).onWarning(err::println).progress(ProgressBarProgress.forConsole()).build().load(files);
+            LoadResult r = Loader.create().store(store).iris(DataOptions.iris(base)).manifest(m).force(force).onWarning(err::println).progress(ProgressBarProgress.forConsole()).build().load(files);
             r.problems().forEach(p -> err.println("error: " + p));
             out.println(r.summary());
             return r.ok() ? ExitCodes.OK : ExitCodes.BAD_INPUT;

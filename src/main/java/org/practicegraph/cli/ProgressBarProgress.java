@@ -6,7 +6,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A terminal progress bar for loads; nothing when output is not a terminal (scripts, CI logs). */
+/**
+ * A terminal progress bar for loads, with the rate in reports per second and the file in hand;
+ * nothing when output is not a terminal (scripts, CI logs).
+ */
 final class ProgressBarProgress implements Loader.Progress {
     private ProgressBar bar;
 
@@ -17,7 +20,7 @@ final class ProgressBarProgress implements Loader.Progress {
 
     @Override public void start(int files) {
         bar = new ProgressBarBuilder().setTaskName("Loading").setInitialMax(files).setUnit(" reports", 1)
-                .setStyle(ProgressBarStyle.ASCII).continuousUpdate().build();
+                .setStyle(ProgressBarStyle.ASCII).showSpeed(new java.text.DecimalFormat("0.0")).continuousUpdate().build();
     }
 
     @Override public void step(String file) {

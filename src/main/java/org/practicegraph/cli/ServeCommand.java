@@ -2,9 +2,12 @@ package org.practicegraph.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.practicegraph.rdf.Iris;
 import org.practicegraph.server.PracticeServer;
+import org.practicegraph.server.ServiceAllowlist;
 import org.practicegraph.store.Store;
 
 import picocli.CommandLine.Command;
@@ -16,6 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         header = "Load reports (default: the bundled samples) and serve them over SPARQL.",
         description = {"Endpoints: /practice/sparql (SPARQL 1.1 query, GET and POST), /practice/data (Graph Store Protocol, read-only), /$/ping.",
+                "Linked data: /id/... (303 to /doc/...: Turtle, N-Triples, JSON-LD, RDF/XML or HTML), /.well-known/void, "
+                        + "/ns/context.jsonld, /dumps/practice-graph.nq.gz, /dumps/practice-graph.trig.gz.",
                 "Example: practice-graph serve --db db --data reports/ --port 3030"})
 final class ServeCommand implements Callable<Integer> {
     @Mixin DataOptions data;
@@ -25,14 +30,29 @@ final class ServeCommand implements Callable<Integer> {
     int timeoutSeconds;
     @Option(names = "--localhost", description = "Listen on the loopback interface only.")
     boolean localhost;
+    @Option(names = "--service-allow", paramLabel = "URL", split = ",", arity = "0..*",
+            description = "The only SPARQL endpoints SERVICE may call; given with no URL, SERVICE is refused altogether. "
+                    + "Default: the ONS, Wikidata and OpenDataCommunities endpoints.")
+    List<String> serviceAllow;
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "Where clients reach this server, for the VoID description's endpoint and dump links. Default: http://localhost:PORT.")
+    String publicUrl;
     @Spec CommandSpec spec;
 
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Iris iris = data.iris();
+        PracticeServer.Builder builder;
+        try {
+            builder = PracticeServer.create().port(port).loopback(localhost).timeout(Duration.ofSeconds(timeoutSeconds))
+                    .iris(iris).publicUrl(publicUrl).serviceAllowlist(serviceAllow != null ? serviceAllow : ServiceAllowlist.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--service-allow: " + e.getMessage());
+        }
         Store store = data.open(spec.commandLine().getErr());
-        PracticeServer server = PracticeServer.create().store(store).port(port).loopback(localhost)
-                .timeout(Duration.ofSeconds(timeoutSeconds)).build().start();
+        PracticeServer server = builder.store(store).build().start();
         out.println("SPARQL endpoint: " + server.sparqlUrl());
+        out.println("Linked data: " + server.publicUrl() + "/id/... (data IRIs under " + iris.base() + "); VoID: " + server.voidUrl());
         out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> { server.stop(); store.close(); }));
         server.join();

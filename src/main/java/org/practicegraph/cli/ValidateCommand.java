@@ -7,7 +7,6 @@ import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
-import org.practicegraph.rdf.Iris;
 import org.practicegraph.store.Loader;
 import org.practicegraph.store.Store;
 
@@ -29,7 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
         int failing = 0, graphs = 0;
         try (Store store = data.open(spec.commandLine().getErr())) {
             for (String g : store.graphNames()) {
-                if (!g.startsWith(Iris.DEFAULT.reportGraphPrefix())) continue;
+                if (!g.startsWith(data.iris().reportGraphPrefix())) continue;
                 graphs++;
                 ValidationReport report = ShaclValidator.get().validate(shapes, store.graph(g));
                 out.println((report.conforms() ? "conforms  " : "VIOLATES  ") + g);

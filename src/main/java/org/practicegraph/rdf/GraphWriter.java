@@ -24,6 +24,7 @@ import org.practicegraph.extract.MetricFact;
 import org.practicegraph.extract.OutcomeFact;
 import org.practicegraph.extract.PartnerFact;
 import org.practicegraph.extract.Status;
+import org.practicegraph.report.Overview;
 import org.practicegraph.report.Report;
 import org.practicegraph.report.ReportException;
 
@@ -50,6 +51,9 @@ public final class GraphWriter implements FactHandler {
     private Resource authority;
     private Resource assessment;
     private final Set<String> initiativeKeys = new HashSet<>();
+    private java.time.LocalDate published;
+    /** The scheme of {@code ontology/overall-ratings.ttl}. */
+    static final String OVERALL_RATING = PG.ONTOLOGY + "/overall-rating";
 
     /**
      * @param iris       IRI scheme for the data
@@ -81,11 +85,16 @@ public final class GraphWriter implements FactHandler {
                 .addProperty(PG.sha256, r.sha256());
         if (r.qualityStatement() != null) reportNode.addProperty(DCTerms.title, r.qualityStatement());
         if (context.url() != null) reportNode.addProperty(DCTerms.source, model.createResource(context.url()));
-        if (context.published() != null)
-            reportNode.addProperty(DCTerms.issued, model.createTypedLiteral(context.published().toString(), XSDDatatype.XSDdate));
+        published = context.published() != null ? context.published()
+                : r.overview() != null ? r.overview().published() : null;
+        if (published != null) reportNode.addProperty(DCTerms.issued, date(published));
         authority = authorityNode(r);
-        assessment(r);
+        if (r.isSummary()) overall(r);
+        else assessment = assessment(r, qualityStatement(r), r.score(), r.scoreLabel(), r.indicative());
+        group();
     }
+
+    private Literal date(java.time.LocalDate d) { return model.createTypedLiteral(d.toString(), XSDDatatype.XSDdate); }
 
     private Resource authorityNode(Report r) {
         if (!context.identified()) {
@@ -99,34 +108,81 @@ public final class GraphWriter implements FactHandler {
                 .addProperty(RDF.type, PG.LocalAuthority)
                 .addProperty(RDF.type, model.createResource(ORG + "FormalOrganization"))
                 .addProperty(RDFS.label, context.authorityName());
-        if (context.gss() != null) a.addProperty(PG.gssCode, context.gss());
+        if (context.gss() != null) {
+            a.addProperty(PG.gssCode, context.gss());
+            // The council serves the area; it is not the area, so no owl:sameAs.
+            a.addProperty(PG.servesArea, model.createResource(Iris.statisticalGeography(context.gss())));
+        }
         return a;
     }
 
-    private void assessment(Report r) {
-        Resource statement = qualityStatement(r);
+    /** One quality statement's score, dated by the report's publication date so assessments can be compared over time. */
+    private Resource assessment(Report r, Resource statement, int score, String scoreLabel, boolean indicative) {
         String slug = statement.getURI().replaceFirst(".*/", "");
         Resource a = model.createResource(iris.assessment(r.fileName(), slug))
                 .addProperty(RDF.type, PG.Assessment)
                 .addProperty(PG.assessedAuthority, authority)
-                .addLiteral(PG.score, model.createTypedLiteral(String.valueOf(r.score()), XSDDatatype.XSDinteger))
+                .addLiteral(PG.score, model.createTypedLiteral(String.valueOf(score), XSDDatatype.XSDinteger))
                 .addProperty(wasDerivedFrom, reportNode);
         a.addProperty(PG.qualityStatement, statement);
-        taxonomies.byNotation(Taxonomies.SCORE_LEVEL, String.valueOf(r.score())).ifPresent(level -> {
+        taxonomies.byNotation(Taxonomies.SCORE_LEVEL, String.valueOf(score)).ifPresent(level -> {
             a.addProperty(PG.scoreLevel, level);
-            a.addProperty(PG.scoreLabel, r.scoreLabel() != null ? r.scoreLabel() : taxonomies.prefLabel(level));
+            a.addProperty(PG.scoreLabel, scoreLabel != null ? scoreLabel : taxonomies.prefLabel(level));
         });
-        if (a.getProperty(PG.scoreLabel) == null && r.scoreLabel() != null) a.addProperty(PG.scoreLabel, r.scoreLabel());
+        if (a.getProperty(PG.scoreLabel) == null && scoreLabel != null) a.addProperty(PG.scoreLabel, scoreLabel);
+        if (indicative) a.addLiteral(PG.indicative, model.createTypedLiteral(true));
+        if (published != null) a.addProperty(DCTerms.issued, date(published));
         reportNode.addProperty(PG.hasAssessment, a);
-        assessment = a;
+        return a;
     }
 
-    /** The title names the statement; failing that, the first heading that does. */
+    /** A summary page: the overall rating and percentage, and one assessment per listed statement score. */
+    private void overall(Report r) {
+        Overview o = r.overview();
+        Resource overall = model.createResource(iris.assessment(r.fileName(), "overall"))
+                .addProperty(RDF.type, PG.OverallAssessment)
+                .addProperty(wasDerivedFrom, reportNode);
+        taxonomies.byLabel(OVERALL_RATING, o.rating()).ifPresentOrElse(c -> overall.addProperty(PG.overallRating, c),
+                () -> warnings.add("no overall-rating concept for '" + o.rating() + "'"));
+        if (o.percentage() != null) {
+            overall.addLiteral(PG.overallPercentage, integer(o.percentage()));
+            String band = Overview.ratingForPercentage(o.percentage());
+            if (!o.rating().equals(band))
+                warnings.add("overall rating " + o.rating() + " disagrees with CQC's bands: " + o.percentage() + "% is "
+                        + (band == null ? "below the lowest band (25%)" : band));
+        }
+        if (o.indicative()) overall.addLiteral(PG.indicative, model.createTypedLiteral(true));
+        if (published != null) overall.addProperty(DCTerms.issued, date(published));
+        reportNode.addProperty(PG.hasOverallAssessment, overall);
+        if (o.scores().isEmpty()) warnings.add("the summary lists no quality statement scores");
+        Set<String> seen = new HashSet<>();
+        for (Overview.StatementScore s : o.scores()) {
+            Resource statement = taxonomies.byLabel(Taxonomies.QUALITY_STATEMENT, s.statement())
+                    .orElseThrow(() -> new ReportException(r.fileName(), "'" + s.statement() + "' in the score list is not a CQC quality statement"));
+            if (!seen.add(statement.getURI()))
+                throw new ReportException(r.fileName(), "the score list gives '" + s.statement() + "' twice");
+            overall.addProperty(DCTerms.hasPart, assessment(r, statement, s.score(), null, o.indicative()));
+        }
+    }
+
+    /** A file that is one part of a published report links to the report-group node, which carries the date. */
+    private void group() {
+        if (context.group() == null) return;
+        Resource g = model.createResource(iris.reportGroup(context.group()))
+                .addProperty(RDF.type, PG.AssessmentReport)
+                .addProperty(DCTerms.identifier, context.group())
+                .addProperty(DCTerms.hasPart, reportNode);
+        if (published != null) g.addProperty(DCTerms.issued, date(published));
+    }
+
+    /** The first heading that names a quality statement (a concept with a broader theme), else one naming a theme. */
     private Resource qualityStatement(Report r) {
-        java.util.stream.Stream<String> headings = java.util.stream.Stream.concat(
-                java.util.stream.Stream.ofNullable(r.qualityStatement()), r.sections().stream().map(s -> s.heading()));
-        return headings.map(h -> taxonomies.byLabel(Taxonomies.QUALITY_STATEMENT, h).orElse(null))
-                .filter(java.util.Objects::nonNull).findFirst()
+        List<Resource> named = java.util.stream.Stream.concat(
+                        java.util.stream.Stream.ofNullable(r.qualityStatement()), r.sections().stream().map(s -> s.heading()))
+                .map(h -> taxonomies.byLabel(Taxonomies.QUALITY_STATEMENT, h).orElse(null))
+                .filter(java.util.Objects::nonNull).toList();
+        return named.stream().filter(c -> c.hasProperty(org.apache.jena.vocabulary.SKOS.broader)).findFirst()
+                .or(() -> named.stream().findFirst())
                 .orElseThrow(() -> new ReportException(r.fileName(), "no heading names a CQC quality statement (title: '"
                         + r.qualityStatement() + "')"));
     }
@@ -191,7 +247,7 @@ public final class GraphWriter implements FactHandler {
                 .addProperty(RDFS.label, f.label());
         if (f.initiativeKey() != null && initiativeKeys.contains(f.initiativeKey()))
             c.addProperty(PG.about, model.createResource(iris.initiative(report.fileName(), f.initiativeKey())));
-        assessment.addProperty(PG.hasConcern, c);
+        if (assessment != null) assessment.addProperty(PG.hasConcern, c);  // a summary page has no one statement to attach it to
         evidence(c, f.evidence());
     }
 

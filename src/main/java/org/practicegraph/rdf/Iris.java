@@ -59,6 +59,24 @@ public record Iris(String base) {
         return base + "evidence/" + reportSlug(fileName) + "/" + start + "-" + end;
     }
 
+    /** @return the dataset as a whole, the subject of its VoID and DCAT description */
+    public String dataset() { return base + "dataset"; }
+
+    /** @return the name of the graph holding the dataset's VoID and DCAT description */
+    public String descriptionGraph() { return base + "graph/void"; }
+
+    /** @return the name of the graph holding the scores as RDF Data Cube observations */
+    public String cubeGraph() { return base + "graph/cube"; }
+
+    /** The ONS statistical geography namespace, {@value}: a GSS code appended names an area. */
+    public static final String STATISTICAL_GEOGRAPHY = "http://statistics.data.gov.uk/id/statistical-geography/";
+
+    /**
+     * @param gss an ONS GSS code, e.g. E09000017
+     * @return the ONS linked-data IRI of the area with that code (independent of {@link #base()})
+     */
+    public static String statisticalGeography(String gss) { return STATISTICAL_GEOGRAPHY + gss; }
+
     /** File name without extension, lower-cased and made IRI-safe. */
     static String reportSlug(String fileName) {
         return slug(fileName.replaceFirst("\\.[A-Za-z0-9]+$", ""));
@@ -71,4 +89,7 @@ public record Iris(String base) {
                 .replaceAll("^-+|-+$", "");
         return slug.isEmpty() ? "x" : slug;
     }
+
+    /** @return the published report (summary and statement pages of one assessment) that a group of files makes up */
+    public String reportGroup(String groupId) { return base + "report-group/" + slug(groupId); }
 }

@@ -33,11 +33,18 @@ public final class PG {
     public static final Property score = property("score");
     public static final Property scoreLabel = property("scoreLabel");
     public static final Property scoreLevel = property("scoreLevel");
+    public static final Property indicative = property("indicative");
+    public static final Property hasOverallAssessment = property("hasOverallAssessment");
+    public static final Resource OverallAssessment = resource("OverallAssessment");
+    public static final Property overallRating = property("overallRating");
+    public static final Property overallPercentage = property("overallPercentage");
+    public static final Resource AssessmentReport = resource("AssessmentReport");
 
     // Authorities
     public static final Resource LocalAuthority = resource("LocalAuthority");
     public static final Resource UnidentifiedAuthority = resource("UnidentifiedAuthority");
     public static final Property gssCode = property("gssCode");
+    public static final Property servesArea = property("servesArea");
 
     // Initiatives
     public static final Resource Initiative = resource("Initiative");

@@ -24,7 +24,8 @@ import org.apache.jena.vocabulary.SKOS;
 public final class Taxonomies {
     /** The files, each loaded into a graph named after the ontology or the scheme it declares. */
     public static final List<String> FILES = List.of("practice-graph.ttl", "initiative-types.ttl",
-            "quality-statements.ttl", "score-levels.ttl", "partner-kinds.ttl", "outcome-types.ttl", "units.ttl");
+            "quality-statements.ttl", "score-levels.ttl", "partner-kinds.ttl", "outcome-types.ttl", "units.ttl",
+            "overall-ratings.ttl");
 
     public static final String INITIATIVE_TYPE = PG.ONTOLOGY + "/initiative-type";
     public static final String QUALITY_STATEMENT = PG.ONTOLOGY + "/quality-statement";

@@ -26,7 +26,7 @@ public final class Reports {
     /** Reports are tens of kilobytes; anything this large is not one. */
     public static final long MAX_BYTES = 20L * 1024 * 1024;
 
-    private static final List<ReportFormat> FORMATS = List.of(new TextReportFormat());
+    private static final List<ReportFormat> FORMATS = List.of(new TextReportFormat(), new HtmlReportFormat(), new PdfReportFormat());
 
     private Reports() {}
 
@@ -63,8 +63,8 @@ public final class Reports {
     public static Report parse(String fileName, byte[] bytes) {
         ReportFormat format = format(fileName);
         if (format == null)
-            throw new ReportException(fileName, "unsupported file type (expected .txt or .md)");
-        return format.parse(fileName, decode(fileName, bytes), sha256(bytes));
+            throw new ReportException(fileName, "unsupported file type (expected .txt, .md, .html or .pdf)");
+        return format.read(fileName, bytes, sha256(bytes));
     }
 
     private static ReportFormat format(String fileName) {
@@ -73,11 +73,7 @@ public final class Reports {
 
     /** Strict UTF-8 (a UTF-8 BOM is dropped); line endings normalised to {@code \n}. */
     static String decode(String fileName, byte[] bytes) {
-        if (bytes.length == 0) throw new ReportException(fileName, "file is empty");
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)))
-            throw new ReportException(fileName, "file is UTF-16; save it as UTF-8");
-        for (byte b : bytes)
-            if (b == 0) throw new ReportException(fileName, "file is binary (contains NUL bytes), not a text report");
+        checkNotEmptyOrBinary(fileName, bytes);
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()
@@ -93,7 +89,17 @@ public final class Reports {
         return text;
     }
 
-    private static String sha256(byte[] bytes) {
+    /** Refuses empty files, UTF-16 and binary content (NUL bytes) in a text format. */
+    static void checkNotEmptyOrBinary(String fileName, byte[] bytes) {
+        if (bytes.length == 0) throw new ReportException(fileName, "file is empty");
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF) || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)))
+            throw new ReportException(fileName, "file is UTF-16; save it as UTF-8");
+        for (byte b : bytes)
+            if (b == 0) throw new ReportException(fileName, "file is binary (contains NUL bytes), not a text report");
+    }
+
+    /** @param bytes a file's content @return its SHA-256 as lower-case hex */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

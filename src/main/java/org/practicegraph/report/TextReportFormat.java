@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class TextReportFormat implements ReportFormat {
     private static final Pattern MARKDOWN_HEADING = Pattern.compile("^#{1,6}\\s+(.*?)\\s*#*\\s*$");
     private static final Pattern SCORE_LINE =
-            Pattern.compile("^(?:#{1,6}\\s*)?(?:indicative\\s+)?score\\s*:?\\s*(.*?)\\s*$", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("^(?:#{1,6}\\s*)?(indicative\\s+)?score\\s*:?\\s*(.*?)\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern SCORE_WORDING =
             Pattern.compile("^(\\S+)\\s*[-–—:]\\s*(evidence shows .*?)\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern SEPARATOR = Pattern.compile("^\\s*([-*_]\\s*){3,}$");
@@ -35,9 +35,12 @@ public final class TextReportFormat implements ReportFormat {
 
     @Override public Report parse(String fileName, String text, String sha256) {
         List<Block> blocks = blocks(text);
+        OverviewParser.Found overview = OverviewParser.find(fileName, text);
+        java.util.Set<Integer> overviewLines = overview == null ? java.util.Set.of() : overview.lineStarts();
         List<Section> sections = new ArrayList<>();
         List<Sentence> sentences = new ArrayList<>();
         Integer score = null;
+        boolean indicative = false;
         String scoreLabel = null;
         String heading = "";
         int paragraph = 0;
@@ -45,8 +48,18 @@ public final class TextReportFormat implements ReportFormat {
             String line = b.text().strip();
             Matcher m;
             if (SEPARATOR.matcher(line).matches() || FOOTER.matcher(line).matches()) continue;
-            if (b.singleLine() && (m = SCORE_LINE.matcher(line)).matches() && looksLikeScore(m.group(1))) {
-                score = agree(fileName, score, parseScore(fileName, m.group(1)));
+            if (!overviewLines.isEmpty()) {
+                List<Block> rest = withoutLines(b, overviewLines);
+                if (rest.isEmpty()) continue;
+                if (rest.size() > 1 || rest.get(0) != b) {
+                    for (Block item : rest) for (Block i : listItems(item)) sentences.addAll(sentences(text, i, heading, paragraph));
+                    paragraph++;
+                    continue;
+                }
+            }
+            if (b.singleLine() && (m = SCORE_LINE.matcher(line)).matches() && looksLikeScore(m.group(2))) {
+                score = agree(fileName, score, parseScore(fileName, m.group(2)));
+                indicative |= m.group(1) != null;
                 continue;
             }
             if (b.singleLine() && (m = SCORE_WORDING.matcher(line)).matches()) {
@@ -67,11 +80,14 @@ public final class TextReportFormat implements ReportFormat {
             for (Block item : listItems(b)) sentences.addAll(sentences(text, item, heading, paragraph));
             paragraph++;
         }
-        if (score == null)
+        if (score == null && overview == null)
             throw new ReportException(fileName, "no score line (expected e.g. 'Score: 3' or '3 - Evidence shows a good standard')");
+        if (score != null && overview != null)
+            throw new ReportException(fileName, "both a statement score and an overall rating: a page is a summary or one quality statement, not both");
         if (sentences.isEmpty()) throw new ReportException(fileName, "no report text, only headings");
         String title = sections.isEmpty() ? null : sections.get(0).heading();
-        return new Report(fileName, text, sha256, title, score, scoreLabel, closeSections(sections, text.length()), sentences);
+        return new Report(fileName, text, sha256, title, score == null ? 0 : score, scoreLabel, closeSections(sections, text.length()),
+                sentences, overview == null ? null : overview.overview(), indicative);
     }
 
     /** "Score: 3", "Score: three", "Score 7" are score lines; "Scores were published…" is prose. */
@@ -132,6 +148,28 @@ public final class TextReportFormat implements ReportFormat {
             pos = nl + 1;
         }
         return blocks;
+    }
+
+    /** The block's runs of lines that are not overview lines; the block itself when it has none. */
+    private static List<Block> withoutLines(Block b, java.util.Set<Integer> drop) {
+        List<Block> kept = new ArrayList<>();
+        int pos = b.start(), runStart = -1, runEnd = -1, runLines = 0;
+        boolean dropped = false;
+        for (String line : b.text().split("\n", -1)) {
+            if (drop.contains(pos)) {
+                dropped = true;
+                if (runStart >= 0) kept.add(new Block(runStart, runEnd, b.text().substring(runStart - b.start(), runEnd - b.start()), runLines == 1));
+                runStart = -1;
+            } else {
+                if (runStart < 0) { runStart = pos; runLines = 0; }
+                runEnd = pos + line.length();
+                runLines++;
+            }
+            pos += line.length() + 1;
+        }
+        if (!dropped) return List.of(b);
+        if (runStart >= 0) kept.add(new Block(runStart, runEnd, b.text().substring(runStart - b.start(), runEnd - b.start()), runLines == 1));
+        return kept;
     }
 
     /** A block whose lines are list items becomes one block per item, marker excluded. */

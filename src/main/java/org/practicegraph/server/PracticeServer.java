@@ -3,11 +3,17 @@ package org.practicegraph.server;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
+import org.practicegraph.publish.DatasetDescription;
+import org.practicegraph.publish.Dumps;
+import org.practicegraph.publish.JsonLdContext;
+import org.practicegraph.publish.ScoreCube;
+import org.practicegraph.rdf.Iris;
 import org.practicegraph.store.Store;
 
 /**
@@ -19,7 +25,14 @@ import org.practicegraph.store.Store;
  * </pre>
  * The dataset answers only queries and graph reads: SPARQL Update, {@code LOAD}, {@code CLEAR} and
  * {@code DROP} have no endpoint to go to. Queries are cut off after the timeout (the server answers
- * 503); a request may ask for less, never more.
+ * 503); a request may ask for less, never more. {@code SERVICE} reaches only the endpoints of the
+ * {@link ServiceAllowlist}.
+ *
+ * <p>Linked data: {@code /id/…} and {@code /doc/…} dereference the data IRIs
+ * ({@link LinkedDataServlet}); {@code /.well-known/void}, {@code /ns/context.jsonld} and
+ * {@code /dumps/practice-graph.{nq,trig}.gz} describe and hand out the dataset
+ * ({@link PublishServlet}). On start the server writes the VoID/DCAT description and the score
+ * Data Cube into their own named graphs ({@link Iris#descriptionGraph()}, {@link Iris#cubeGraph()}).
  */
 public final class PracticeServer {
     /** The dataset's path, {@value}. */
@@ -28,10 +41,17 @@ public final class PracticeServer {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private final FusekiServer fuseki;
+    private final Store store;
+    private final Iris iris;
+    private final String publicUrl;
 
     private PracticeServer(Builder b) {
         AskJsonWriter.install();
+        this.store = b.store;
+        this.iris = b.iris;
+        this.publicUrl = b.publicUrl;
         b.store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(b.timeout.toMillis()));
+        ServiceAllowlist.of(b.serviceAllowlist).install(b.store.dataset().getContext());
         DataService service = DataService.newBuilder(b.store.dataset())
                 .addEndpoint(Operation.Query, "sparql")
                 .addEndpoint(Operation.Query, "query")
@@ -46,17 +66,33 @@ public final class PracticeServer {
                 .enableCors(true, null)
                 .add(DATASET, service)
                 .addFilter("/*", AskJsonWriter.acceptFilter())
+                .addServlet("/id/*", new LinkedDataServlet(b.store, b.iris))
+                .addServlet("/doc/*", new LinkedDataServlet(b.store, b.iris))
+                .addServlet(PublishServlet.VOID_PATH, new PublishServlet(b.store, b.iris))
+                .addServlet(JsonLdContext.CONTEXT_PATH, new PublishServlet(b.store, b.iris))
+                .addServlet("/dumps/*", new PublishServlet(b.store, b.iris))
                 .build();
     }
 
     /** @return a builder; {@code store} is required */
     public static Builder create() { return new Builder(); }
 
-    /** Starts the server; returns once it accepts requests. @return this server */
+    /**
+     * Starts the server, then writes the score cube and the dataset description (which counts the
+     * data and names this server's endpoint) into their named graphs.
+     *
+     * @return this server, accepting requests
+     */
     public PracticeServer start() {
         fuseki.start();
+        store.replaceGraph(iris.cubeGraph(), ScoreCube.of(iris).build(store).getGraph());
+        store.replaceGraph(iris.descriptionGraph(), DatasetDescription.create().iris(iris).publicUrl(publicUrl())
+                .sparqlPath(DATASET + "/sparql").build().describe(store).getGraph());
         return this;
     }
+
+    /** @return the URL the server is published under: the configured one, else {@code http://localhost:{port}} */
+    public String publicUrl() { return publicUrl != null ? publicUrl : "http://localhost:" + port(); }
 
     /** Stops the server. */
     public void stop() { fuseki.stop(); }
@@ -70,12 +106,21 @@ public final class PracticeServer {
     /** @return the SPARQL query endpoint's URL */
     public String sparqlUrl() { return "http://localhost:" + port() + DATASET + "/sparql"; }
 
+    /** @return the VoID description's URL on this server */
+    public String voidUrl() { return "http://localhost:" + port() + PublishServlet.VOID_PATH; }
+
+    /** @return the gzipped N-Quads dump's URL on this server */
+    public String dumpUrl() { return "http://localhost:" + port() + Dumps.NQUADS_GZ; }
+
     /** Configures a {@link PracticeServer}. */
     public static final class Builder {
         private Store store;
         private int port = DEFAULT_PORT;
         private Duration timeout = DEFAULT_TIMEOUT;
         private boolean loopback = false;
+        private Iris iris = Iris.DEFAULT;
+        private List<String> serviceAllowlist = ServiceAllowlist.DEFAULT;
+        private String publicUrl;
 
         private Builder() {}
 
@@ -95,6 +140,21 @@ public final class PracticeServer {
         }
         /** @param loopback listen on localhost only. @return this builder, for chaining */
         public Builder loopback(boolean loopback) { this.loopback = loopback; return this; }
+
+        /** @param iris the data IRI scheme the store was loaded with. @return this builder, for chaining */
+        public Builder iris(Iris iris) { this.iris = requireNonNull(iris, "iris"); return this; }
+        /**
+         * @param endpoints the only SPARQL endpoints {@code SERVICE} may call (default
+         *                  {@link ServiceAllowlist#DEFAULT}; empty: none)
+         * @return this builder, for chaining
+         * @throws IllegalArgumentException when an entry is not an http(s) URL
+         */
+        public Builder serviceAllowlist(List<String> endpoints) {
+            this.serviceAllowlist = List.copyOf(ServiceAllowlist.of(endpoints).endpoints());
+            return this;
+        }
+        /** @param publicUrl where clients reach the server (for the VoID description); null: localhost. @return this builder, for chaining */
+        public Builder publicUrl(String publicUrl) { this.publicUrl = publicUrl; return this; }
 
         /** @return the server, not yet started @throws IllegalStateException when no store was given */
         public PracticeServer build() {

@@ -13,7 +13,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.shacl.ShaclValidator;
@@ -25,6 +30,7 @@ import org.practicegraph.authority.AuthorityRegister;
 import org.practicegraph.extract.Extractor;
 import org.practicegraph.rdf.GraphWriter;
 import org.practicegraph.rdf.Iris;
+import org.practicegraph.rdf.PG;
 import org.practicegraph.rdf.ReportContext;
 import org.practicegraph.rdf.Taxonomies;
 import org.practicegraph.report.Report;
@@ -33,7 +39,9 @@ import org.practicegraph.report.Reports;
 
 /**
  * Loads report files into a {@link Store}: one named graph per report, each validated against the
- * SHACL shapes and written in its own transaction. A file that fails leaves the store as it was.
+ * SHACL shapes and written in its own transaction. A file that fails leaves the store as it was and
+ * never stops the batch; a file whose bytes and manifest row are what the store already holds is
+ * skipped without being parsed, so re-running a batch is a no-op.
  * <pre>
  *   LoadResult r = Loader.create().store(store).onWarning(System.err::println).build()
  *                        .load(List.of(Path.of("corpus/sample")));
@@ -46,6 +54,7 @@ public final class Loader {
     private final Consumer<String> onWarning;
     private final Consumer<String> onLoaded;
     private final Progress progress;
+    private final boolean force;
     private final Components components;
 
     /** Follows a long load: told the number of files once, then each file as it is done. */
@@ -81,6 +90,7 @@ public final class Loader {
         this.onWarning = b.onWarning;
         this.onLoaded = b.onLoaded;
         this.progress = b.progress;
+        this.force = b.force;
         this.components = b.components != null ? b.components : Components.bundled();
     }
 
@@ -89,36 +99,77 @@ public final class Loader {
 
     /**
      * Loads report files, and the report files inside folders (recursively, symbolic links not
-     * followed, sorted by path). A folder's {@code manifest.csv} is used when no manifest was given.
+     * followed, sorted by path; {@code README} files skipped). A folder's {@code manifest.csv} is used when no manifest was given.
      * The ontology and taxonomies are (re)written first, in their own graphs.
      *
      * @param inputs files and folders
      * @return what was loaded and what failed
      */
     public LoadResult load(List<Path> inputs) {
-        List<String> loaded = new ArrayList<>(), problems = new ArrayList<>(), warnings = new ArrayList<>();
+        List<String> loaded = new ArrayList<>(), skipped = new ArrayList<>(), problems = new ArrayList<>(), warnings = new ArrayList<>();
         store.replaceGraphs(components.taxonomies().graphs());
         List<Input> files = expand(inputs, problems);
         progress.start(files.size());
         for (Input in : files) {
             String name = in.file().getFileName().toString();
             try {
-                List<String> w = new ArrayList<>();
-                Graph g = toGraph(in, w);
-                store.replaceGraph(iris.reportGraph(name), g);
-                loaded.add(name);
-                for (String s : w) {
-                    warnings.add(name + ": " + s);
-                    onWarning.accept("warning: " + name + ": " + s);
+                byte[] bytes = read(in.file());
+                String sha256 = Reports.sha256(bytes);
+                if (!force && unchanged(name, sha256, in.entry())) {
+                    skipped.add(name);
+                } else {
+                    List<String> w = new ArrayList<>();
+                    Graph g = toGraph(in, Reports.parse(name, bytes), w);
+                    store.replaceGraph(iris.reportGraph(name), g);
+                    loaded.add(name);
+                    for (String s : w) {
+                        warnings.add(name + ": " + s);
+                        onWarning.accept("warning: " + name + ": " + s);
+                    }
+                    onLoaded.accept(name);
                 }
-                onLoaded.accept(name);
             } catch (ReportException | InvalidGraphException e) {
                 problems.add(e.getMessage());
+            } catch (RuntimeException e) {
+                // a bug or a library failure on one odd file must not stop the batch
+                problems.add(name + ": could not be loaded (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
             }
             progress.step(name);
         }
         progress.finish();
-        return new LoadResult(loaded, problems, warnings);
+        return new LoadResult(loaded, skipped, problems, warnings);
+    }
+
+    private static byte[] read(Path file) {
+        String name = file.getFileName().toString();
+        try {
+            long size = Files.size(file);
+            if (size > Reports.MAX_BYTES)
+                throw new ReportException(name, "file is " + size / (1024 * 1024) + " MiB, over the " + Reports.MAX_BYTES / (1024 * 1024) + " MiB limit for a report");
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ReportException(name, "cannot read file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Whether the store already holds this file as it is now: same bytes (SHA-256) and the same
+     * manifest facts (publication date, URL, council, report group). Checked before parsing, so an
+     * unchanged batch costs one hash per file.
+     */
+    private boolean unchanged(String name, String sha256, Manifest.Entry entry) {
+        Graph g = store.graph(iris.reportGraph(name));
+        Node report = NodeFactory.createURI(iris.report(name));
+        if (!g.contains(report, PG.sha256.asNode(), NodeFactory.createLiteralString(sha256))) return false;
+        if (entry == null) return true;
+        if (entry.published() != null && !g.contains(report, DCTerms.issued.asNode(), NodeFactory.createLiteralDT(entry.published().toString(), XSDDatatype.XSDdate))) return false;
+        if (entry.url() != null && !g.contains(report, DCTerms.source.asNode(), NodeFactory.createURI(entry.url()))) return false;
+        if (entry.authority() != null) {
+            String known = components.register().byName(entry.authority()).map(Authority::name).orElse(entry.authority());
+            if (!g.contains(null, RDFS.label.asNode(), NodeFactory.createLiteralString(known))) return false;
+        }
+        if (entry.group() != null && !g.contains(NodeFactory.createURI(iris.reportGroup(entry.group())), DCTerms.hasPart.asNode(), report)) return false;
+        return true;
     }
 
     /**
@@ -135,7 +186,10 @@ public final class Loader {
     }
 
     private Graph toGraph(Input in, List<String> warnings) {
-        Report report = Reports.parse(in.file());
+        return toGraph(in, Reports.parse(in.file()), warnings);
+    }
+
+    private Graph toGraph(Input in, Report report, List<String> warnings) {
         GraphWriter writer = new GraphWriter(iris, components.taxonomies(), context(in.entry(), report));
         components.extractor().extract(report, writer);
         warnings.addAll(writer.warnings());
@@ -155,11 +209,11 @@ public final class Loader {
             Authority known = register.byName(entry.authority()).orElse(null);
             String name = known != null ? known.name() : entry.authority();
             String gss = entry.gss() != null ? entry.gss() : known != null ? known.gss() : null;
-            return new ReportContext(name, gss, entry.published(), entry.url());
+            return new ReportContext(name, gss, entry.published(), entry.url(), entry.group());
         }
         Authority found = register.findInText(report.text()).orElse(null);
         return new ReportContext(found == null ? null : found.name(), found == null ? null : found.gss(),
-                entry == null ? null : entry.published(), entry == null ? null : entry.url());
+                entry == null ? null : entry.published(), entry == null ? null : entry.url(), entry == null ? null : entry.group());
     }
 
     private record Input(Path file, Manifest.Entry entry) {}
@@ -176,7 +230,7 @@ public final class Loader {
                     catch (ManifestException e) { problems.add(e.getMessage()); continue; }
                 }
                 try (Stream<Path> files = Files.walk(p)) {
-                    for (Path f : files.filter(Files::isRegularFile).filter(Reports::isReportFile).sorted().toList())
+                    for (Path f : files.filter(Files::isRegularFile).filter(Reports::isReportFile).filter(f -> !isReadme(f)).sorted().toList())
                         if (seen.add(f.toAbsolutePath().normalize())) out.add(new Input(f, m == null ? null : m.entry(f).orElse(null)));
                 } catch (IOException | java.io.UncheckedIOException e) {
                     problems.add(p + ": cannot list folder (" + e.getMessage() + ")");
@@ -188,6 +242,11 @@ public final class Loader {
             }
         }
         return out;
+    }
+
+    /** A folder's README describes the reports; it is not one (named explicitly, it is read like any file). */
+    private static boolean isReadme(Path f) {
+        return f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches("readme(\\.[a-z]+)?");
     }
 
     /** @return the shapes every report graph must conform to ({@code /ontology/shapes.ttl}) */
@@ -211,6 +270,7 @@ public final class Loader {
         private Consumer<String> onLoaded = f -> {};
         private Components components;
         private Progress progress = Progress.NONE;
+        private boolean force;
 
         private Builder() {}
 
@@ -226,6 +286,11 @@ public final class Loader {
         public Builder onLoaded(Consumer<String> onLoaded) { this.onLoaded = requireNonNull(onLoaded, "onLoaded"); return this; }
         /** @param progress follows the load file by file. @return this builder, for chaining */
         public Builder progress(Progress progress) { this.progress = requireNonNull(progress, "progress"); return this; }
+        /**
+         * @param force reload every file, even one the store holds unchanged (after an upgrade changed extraction)
+         * @return this builder, for chaining
+         */
+        public Builder force(boolean force) { this.force = force; return this; }
         /** @param components shared extractor, taxonomies, register and shapes. @return this builder, for chaining */
         public Builder components(Components components) { this.components = requireNonNull(components, "components"); return this; }
 

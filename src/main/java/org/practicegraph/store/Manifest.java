@@ -16,17 +16,23 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A CSV file describing reports: {@code file,authority,gss,published,url}. Empty cells mean
- * "unknown". File names are relative to the manifest's folder and may not leave it.
+ * A CSV file describing reports: {@code file,authority,gss,published,url}, optionally followed by a
+ * {@code report} column. Empty cells mean "unknown". File names are relative to the manifest's folder
+ * and may not leave it. Rows with the same {@code report} id are the files (summary page, statement
+ * pages) of one published report: they must agree on the council and the publication date.
  * <pre>
- *   file,authority,gss,published,url
- *   003_874a80aed6dcf2ea.txt,Hillingdon,E09000017,2024-06-21,https://www.cqc.org.uk/…
+ *   file,authority,gss,published,url,report
+ *   003_874a80aed6dcf2ea.txt,Hillingdon,E09000017,2024-06-21,https://www.cqc.org.uk/…,
+ *   dorset-summary.html,Dorset,E06000059,2025-03-14,,dorset-2025
+ *   dorset-safeguarding.pdf,Dorset,E06000059,2025-03-14,,dorset-2025
  * </pre>
  */
 public final class Manifest {
     /** The name under which a folder's manifest is picked up without being named. */
     public static final String DEFAULT_NAME = "manifest.csv";
     static final List<String> COLUMNS = List.of("file", "authority", "gss", "published", "url");
+    /** The optional last column: the id of the published report a file is part of. */
+    static final String GROUP_COLUMN = "report";
 
     /**
      * One row.
@@ -36,8 +42,14 @@ public final class Manifest {
      * @param gss       its GSS code, or null
      * @param published publication date, or null
      * @param url       where it was published, or null
+     * @param group     the id of the published report this file is one part of, or null
      */
-    public record Entry(Path file, String authority, String gss, LocalDate published, String url) {}
+    public record Entry(Path file, String authority, String gss, LocalDate published, String url, String group) {
+        /** A row without a report group. */
+        public Entry(Path file, String authority, String gss, LocalDate published, String url) {
+            this(file, authority, gss, published, url, null);
+        }
+    }
 
     private final Path path;
     private final Map<String, Entry> byFileName;
@@ -59,15 +71,21 @@ public final class Manifest {
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             var parser = format.parse(in);
-            if (!parser.getHeaderNames().equals(COLUMNS))
-                throw new ManifestException(csv, 1, "header must be " + String.join(",", COLUMNS) + " but is " + String.join(",", parser.getHeaderNames()));
+            List<String> header = parser.getHeaderNames();
+            boolean grouped = header.size() == COLUMNS.size() + 1 && header.subList(0, COLUMNS.size()).equals(COLUMNS)
+                    && header.get(COLUMNS.size()).equals(GROUP_COLUMN);
+            if (!header.equals(COLUMNS) && !grouped)
+                throw new ManifestException(csv, 1, "header must be " + String.join(",", COLUMNS) + " (optionally ," + GROUP_COLUMN
+                        + ") but is " + String.join(",", header));
+            Map<String, Entry> groups = new LinkedHashMap<>();
             for (CSVRecord r : parser) {
                 long line = r.getParser().getCurrentLineNumber();
-                if (r.size() != COLUMNS.size())
-                    throw new ManifestException(csv, line, "expected " + COLUMNS.size() + " columns, found " + r.size());
-                Entry e = entry(csv, line, folder, r);
+                if (r.size() != header.size())
+                    throw new ManifestException(csv, line, "expected " + header.size() + " columns, found " + r.size());
+                Entry e = entry(csv, line, folder, r, grouped ? blankToNull(r.get(GROUP_COLUMN)) : null);
                 if (entries.put(e.file().getFileName().toString(), e) != null)
                     throw new ManifestException(csv, line, "file " + r.get("file") + " is listed twice");
+                if (e.group() != null) checkGroup(csv, line, groups.putIfAbsent(e.group(), e), e);
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new ManifestException(csv, 0, "cannot read manifest (" + e.getMessage() + ")");
@@ -75,7 +93,16 @@ public final class Manifest {
         return new Manifest(csv, entries);
     }
 
-    private static Entry entry(Path csv, long line, Path folder, CSVRecord r) {
+    /** The files of one published report share one council and one publication date. */
+    private static void checkGroup(Path csv, long line, Entry first, Entry e) {
+        if (first == null) return;
+        if (!java.util.Objects.equals(first.authority(), e.authority()))
+            throw new ManifestException(csv, line, "report " + e.group() + " names two councils (" + first.authority() + ", " + e.authority() + "); a report is about one");
+        if (!java.util.Objects.equals(first.published(), e.published()))
+            throw new ManifestException(csv, line, "report " + e.group() + " has two publication dates (" + first.published() + ", " + e.published() + "); its files share one");
+    }
+
+    private static Entry entry(Path csv, long line, Path folder, CSVRecord r, String group) {
         String file = r.get("file");
         if (file.isEmpty()) throw new ManifestException(csv, line, "no file name");
         Path resolved = folder.resolve(file).normalize();
@@ -95,7 +122,7 @@ public final class Manifest {
         String url = blankToNull(r.get("url"));
         if (url != null && !url.matches("https?://\\S+"))
             throw new ManifestException(csv, line, "url '" + url + "' is not an http(s) URL");
-        return new Entry(resolved, blankToNull(r.get("authority")), gss, published, url);
+        return new Entry(resolved, blankToNull(r.get("authority")), gss, published, url, group);
     }
 
     private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.strip(); }

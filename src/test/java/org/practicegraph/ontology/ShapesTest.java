@@ -30,8 +30,8 @@ class ShapesTest {
 
     @Test
     void shapesParseIntoTheExpectedTargets() {
-        assertThat(shapes.numRootShapes()).isEqualTo(10);
-        assertThat(shapes.getTargetShapes()).hasSize(10);
+        assertThat(shapes.numRootShapes()).isEqualTo(13);
+        assertThat(shapes.getTargetShapes()).hasSize(13);
     }
 
     @Test

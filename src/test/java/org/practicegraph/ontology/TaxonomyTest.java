@@ -60,7 +60,7 @@ class TaxonomyTest {
     void everyTaxonomyFileIsFound() throws Exception {
         assertThat(taxonomies().map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
                 "initiative-types.ttl", "quality-statements.ttl", "score-levels.ttl",
-                "partner-kinds.ttl", "outcome-types.ttl", "units.ttl");
+                "partner-kinds.ttl", "outcome-types.ttl", "units.ttl", "overall-ratings.ttl");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -118,6 +118,6 @@ class ReportsTest {
     @Test
     void unsupportedExtensionIsRefused() {
         assertThatThrownBy(() -> Reports.parse("report.docx", "Score: 3".getBytes()))
-                .hasMessage("report.docx: unsupported file type (expected .txt or .md)");
+                .hasMessage("report.docx: unsupported file type (expected .txt, .md, .html or .pdf)");
     }
 }

@@ -173,4 +173,13 @@ class CannedQueriesTest {
         assertThat(rowsWith(run(samples, "authorities-sharing-practice-type.rq"), "type", "Co-production")).singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("authorities", "5"));
     }
+
+    /** Issue 5: the pivot of authorities × quality statements. */
+    @Test
+    void scoresPivotOneRowPerAuthorityOneColumnPerStatement() {
+        List<Map<String, String>> rows = run(samples, "scores-pivot-authorities-by-statement.rq");
+        assertThat(rows).hasSize(5);
+        assertThat(rows).filteredOn(r -> "Hillingdon".equals(r.get("authority"))).singleElement()
+                .isEqualTo(Map.of("authority", "Hillingdon", "gss", "E09000017", "learningImprovementAndInnovation", "3"));
+    }
 }

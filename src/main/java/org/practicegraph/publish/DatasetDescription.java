@@ -1,0 +1,186 @@
+package org.practicegraph.publish;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.practicegraph.rdf.Iris;
+import org.practicegraph.rdf.PG;
+import org.practicegraph.store.Store;
+
+/**
+ * The dataset's VoID and DCAT description, counted from the live data: triples, entities per class,
+ * vocabularies used, example resources, the licence of the CQC text (Open Government Licence v3.0),
+ * the SPARQL endpoint and the dump distributions.
+ * <pre>
+ *   Model d = DatasetDescription.create().iris(iris).publicUrl("http://localhost:3030").build().describe(store);
+ * </pre>
+ * Counts cover every graph except the description's own and the score cube's, which are derived.
+ */
+public final class DatasetDescription {
+    /** The VoID namespace, {@value}. */
+    public static final String VOID = "http://rdfs.org/ns/void#";
+    /** The Open Government Licence v3.0, under which CQC publishes its reports, {@value}. */
+    public static final String OGL = "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
+    /** Where the dumps are served, relative to the public URL. */
+    public static final List<String> DUMPS = List.of(Dumps.NQUADS_GZ, Dumps.TRIG_GZ);
+    private static final List<Resource> EXAMPLE_CLASSES = List.of(PG.LocalAuthority, PG.Assessment, PG.Initiative, PG.Partner, PG.Evidence);
+
+    private final Iris iris;
+    private final String publicUrl;
+    private final String sparqlPath;
+
+    private DatasetDescription(Builder b) {
+        this.iris = b.iris;
+        this.publicUrl = b.publicUrl.replaceFirst("/+$", "");
+        this.sparqlPath = b.sparqlPath;
+    }
+
+    /** @return a builder; {@code publicUrl} is required */
+    public static Builder create() { return new Builder(); }
+
+    /** @return the SPARQL endpoint's URL as published */
+    public String sparqlEndpoint() { return publicUrl + sparqlPath; }
+
+    /**
+     * @param store the data to describe (read in one read transaction)
+     * @return the description, in a model of its own
+     */
+    public Model describe(Store store) {
+        Model m = ModelFactory.createDefaultModel();
+        m.setNsPrefix("void", VOID);
+        m.setNsPrefix("dcat", DCAT.NS);
+        m.setNsPrefix("dcterms", DCTerms.NS);
+        m.setNsPrefix(PG.PREFIX, PG.NS);
+        Resource ds = m.createResource(iris.dataset())
+                .addProperty(RDF.type, m.createResource(VOID + "Dataset"))
+                .addProperty(RDF.type, DCAT.Dataset)
+                .addProperty(DCTerms.title, m.createLiteral("Practice Graph", "en"))
+                .addProperty(DCTerms.description, m.createLiteral("What CQC's assessments of English councils' adult social care say "
+                        + "about learning, improvement and innovation: initiatives, partners, figures, outcomes and scores, each "
+                        + "traced to the sentence it came from.", "en"))
+                .addProperty(DCTerms.license, m.createResource(OGL))
+                .addProperty(DCTerms.rights, m.createLiteral("Report text © Care Quality Commission, used under the Open "
+                        + "Government Licence v3.0.", "en"))
+                .addProperty(DCTerms.source, m.createResource("https://www.cqc.org.uk/guidance-regulation/local-authorities"))
+                .addProperty(voidp(m, "sparqlEndpoint"), m.createResource(sparqlEndpoint()))
+                .addProperty(voidp(m, "uriSpace"), iris.base())
+                .addProperty(DCTerms.hasPart, m.createResource(ScoreCube.of(iris).dataSet()));
+        for (String dump : DUMPS) {
+            String url = publicUrl + dump;
+            ds.addProperty(voidp(m, "dataDump"), m.createResource(url));
+            ds.addProperty(DCAT.distribution, m.createResource(iris.dataset() + "/distribution/" + Dumps.slug(dump))
+                    .addProperty(RDF.type, DCAT.Distribution)
+                    .addProperty(DCTerms.title, m.createLiteral("Dump: " + Dumps.mediaType(dump), "en"))
+                    .addProperty(DCAT.downloadURL, m.createResource(url))
+                    .addProperty(DCAT.mediaType, m.createResource("https://www.iana.org/assignments/media-types/" + Dumps.mediaType(dump)))
+                    .addProperty(DCAT.compressFormat, m.createResource("https://www.iana.org/assignments/media-types/application/gzip"))
+                    .addProperty(DCTerms.license, m.createResource(OGL)));
+        }
+        Resource service = m.createResource(iris.dataset() + "/sparql")
+                .addProperty(RDF.type, DCAT.DataService)
+                .addProperty(DCTerms.title, m.createLiteral("Practice Graph SPARQL endpoint (read-only)", "en"))
+                .addProperty(DCAT.endpointURL, m.createResource(sparqlEndpoint()))
+                .addProperty(DCTerms.conformsTo, m.createResource("https://www.w3.org/TR/sparql11-protocol/"))
+                .addProperty(DCAT.servesDataset, ds);
+        ds.addProperty(DCAT.distribution, m.createResource(iris.dataset() + "/distribution/sparql")
+                .addProperty(RDF.type, DCAT.Distribution)
+                .addProperty(DCAT.accessURL, m.createResource(sparqlEndpoint()))
+                .addProperty(DCAT.accessService, service));
+        Txn.executeRead(store.dataset(), () -> count(store, m, ds));
+        return m;
+    }
+
+    private void count(Store store, Model m, Resource ds) {
+        String derived = "FILTER(?g NOT IN (<" + iris.descriptionGraph() + ">, <" + iris.cubeGraph() + ">))";
+        QuerySolution totals = one(store, "SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) "
+                + "(COUNT(DISTINCT ?p) AS ?properties) WHERE { GRAPH ?g { ?s ?p ?o } " + derived + " }");
+        ds.addLiteral(voidp(m, "triples"), typed(m, totals.getLiteral("triples").getLong()));
+        ds.addLiteral(voidp(m, "distinctSubjects"), typed(m, totals.getLiteral("subjects").getLong()));
+        ds.addLiteral(voidp(m, "properties"), typed(m, totals.getLiteral("properties").getLong()));
+        long entities = one(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } " + derived
+                + " FILTER(isIRI(?s) && STRSTARTS(STR(?s), \"" + iris.base() + "\")) }").getLiteral("n").getLong();
+        ds.addLiteral(voidp(m, "entities"), typed(m, entities));
+        Set<String> vocabularies = new TreeSet<>();
+        int classes = 0;
+        for (QuerySolution row : all(store, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } " + derived
+                + " } GROUP BY ?c ORDER BY ?c")) {
+            Resource c = row.getResource("c");
+            ds.addProperty(voidp(m, "classPartition"), m.createResource()
+                    .addProperty(voidp(m, "class"), c)
+                    .addLiteral(voidp(m, "entities"), typed(m, row.getLiteral("n").getLong())));
+            vocabularies.add(namespace(c.getURI()));
+            classes++;
+        }
+        ds.addLiteral(voidp(m, "classes"), typed(m, classes));
+        for (QuerySolution row : all(store, "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?s ?p ?o } " + derived + " }"))
+            vocabularies.add(namespace(row.getResource("p").getURI()));
+        vocabularies.removeIf(ns -> ns.startsWith(iris.base()));
+        for (String ns : vocabularies) ds.addProperty(voidp(m, "vocabulary"), m.createResource(ns));
+        for (Resource c : EXAMPLE_CLASSES) {
+            ParameterizedSparqlString q = new ParameterizedSparqlString("SELECT (MIN(STR(?s)) AS ?ex) WHERE { GRAPH ?g { ?s a ?c } "
+                    + derived + " }");
+            q.setParam("c", c);
+            QuerySolution row = one(store, q.toString());
+            if (row.contains("ex")) ds.addProperty(voidp(m, "exampleResource"), m.createResource(row.getLiteral("ex").getString()));
+        }
+    }
+
+    private static String namespace(String iri) {
+        int cut = Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'));
+        return iri.substring(0, cut + 1);
+    }
+
+    private static Property voidp(Model m, String local) { return m.createProperty(VOID, local); }
+
+    private static org.apache.jena.rdf.model.Literal typed(Model m, long n) {
+        return m.createTypedLiteral(Long.toString(n), XSDDatatype.XSDinteger);
+    }
+
+    private static QuerySolution one(Store store, String sparql) { return all(store, sparql).get(0); }
+
+    private static List<QuerySolution> all(Store store, String sparql) {
+        try (QueryExecution qe = QueryExecution.create(sparql, DatasetFactory.wrap(store.dataset()))) {
+            List<QuerySolution> rows = new java.util.ArrayList<>();
+            qe.execSelect().forEachRemaining(rows::add);
+            return rows;
+        }
+    }
+
+    /** Configures a {@link DatasetDescription}. */
+    public static final class Builder {
+        private Iris iris = Iris.DEFAULT;
+        private String publicUrl;
+        private String sparqlPath = "/practice/sparql";
+
+        private Builder() {}
+
+        /** @param iris the data IRI scheme. @return this builder, for chaining */
+        public Builder iris(Iris iris) { this.iris = requireNonNull(iris, "iris"); return this; }
+        /** @param publicUrl where the server answers, e.g. {@code http://localhost:3030}. @return this builder, for chaining */
+        public Builder publicUrl(String publicUrl) { this.publicUrl = requireNonNull(publicUrl, "publicUrl"); return this; }
+        /** @param sparqlPath the query endpoint's path on the server. @return this builder, for chaining */
+        public Builder sparqlPath(String sparqlPath) { this.sparqlPath = requireNonNull(sparqlPath, "sparqlPath"); return this; }
+
+        /** @return the description builder @throws IllegalStateException when no public URL was given */
+        public DatasetDescription build() {
+            if (publicUrl == null) throw new IllegalStateException("a DatasetDescription needs the server's public URL");
+            return new DatasetDescription(this);
+        }
+    }
+}
