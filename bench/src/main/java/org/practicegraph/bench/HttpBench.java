@@ -1,0 +1,192 @@
+package org.practicegraph.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A small SPARQL-over-HTTP client for the whole-process benchmarks.
+ * <ul>
+ *   <li>{@code latency --endpoint URL --queries DIR --warmup N --runs N [--max-seconds S] --out CSV}: each
+ *       canned query run sequentially, one row per query: p50, p99, min, max (ms), runs, rows of the last
+ *       answer; warm-up and runs each stop early (after at least 1 and 3) once S seconds (default 20) are spent;</li>
+ *   <li>{@code load --endpoint URL --queries DIR --clients 32 --seconds 60 --out CSV}: closed-loop load,
+ *       each client sends the next query of the mix as soon as the last answer is read: requests,
+ *       throughput, p50, p99, max, errors (non-200 or I/O failure);</li>
+ *   <li>{@code wait --endpoint URL --start-ms EPOCH_MS [--pid PID]}: seconds from start-ms to the first
+ *       answered query (start-up time).</li>
+ * </ul>
+ * Queries are POSTed as {@code application/x-www-form-urlencoded}, answers asked for as SPARQL JSON
+ * and read to the last byte; no rows are parsed, so the client costs little.
+ */
+public final class HttpBench {
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI endpoint;
+
+    private HttpBench(URI endpoint) { this.endpoint = endpoint; }
+
+    private HttpResponse<byte[]> send(String query) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/sparql-results+json")
+                .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                .build();
+        return http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static double pct(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) return Double.NaN;
+        int i = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, i))] / 1e6;
+    }
+
+    private static int rows(byte[] json) {
+        // count bindings objects cheaply: each row is one {...} inside "bindings": [...]
+        String s = new String(json, StandardCharsets.UTF_8);
+        int at = s.indexOf("\"bindings\"");
+        if (at < 0) return -1;
+        int depth = 0, n = 0;
+        for (int i = s.indexOf('[', at) + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') { i++; while (i < s.length() && s.charAt(i) != '"') { if (s.charAt(i) == '\\') i++; i++; } continue; }
+            if (c == '{') { if (depth == 0) n++; depth++; }
+            else if (c == '}') depth--;
+            else if (c == ']' && depth == 0) break;
+        }
+        return n;
+    }
+
+    private void latency(Map<String, String> queries, int warmup, int runs, double maxSeconds, Path out) throws Exception {
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
+            w.println("query,p50_ms,p99_ms,min_ms,max_ms,runs,rows");
+            final int maxRuns = runs;
+            for (var e : queries.entrySet()) {
+                int rows = -1;
+                runs = maxRuns;
+                long warmBudget = System.nanoTime() + (long) (maxSeconds * 1e9);
+                for (int i = 0; i < warmup && (i < 1 || System.nanoTime() < warmBudget); i++) check(e.getKey(), send(e.getValue()));
+                long[] t = new long[runs];
+                long budget = System.nanoTime() + (long) (maxSeconds * 1e9);
+                int done = 0;
+                // at least 3 runs; past the time budget, stop early so one slow query cannot stall the suite
+                while (done < runs && (done < 3 || System.nanoTime() < budget)) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<byte[]> r = send(e.getValue());
+                    t[done++] = System.nanoTime() - t0;
+                    check(e.getKey(), r);
+                    rows = rows(r.body());
+                }
+                t = Arrays.copyOf(t, done);
+                runs = done;
+                Arrays.sort(t);
+                String line = String.format(Locale.ROOT, "%s,%.2f,%.2f,%.2f,%.2f,%d,%d", e.getKey(), pct(t, 50), pct(t, 99),
+                        t[0] / 1e6, t[t.length - 1] / 1e6, runs, rows);
+                w.println(line);
+                System.out.println(line);
+            }
+        }
+    }
+
+    private static void check(String name, HttpResponse<byte[]> r) {
+        if (r.statusCode() != 200)
+            throw new IllegalStateException(name + ": HTTP " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
+    }
+
+    private void load(Map<String, String> queries, int clients, int seconds, Path out) throws Exception {
+        List<String> mix = new ArrayList<>(queries.values());
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicLong errors = new AtomicLong();
+        List<long[]> perThread = new ArrayList<>();
+        int[] counts = new int[clients];
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            long[] lat = new long[4_000_000 / clients];
+            perThread.add(lat);
+            final int id = c;
+            Thread t = new Thread(() -> {
+                int i = id, n = 0;
+                while (System.nanoTime() < end) {
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> r = send(mix.get(i++ % mix.size()));
+                        if (r.statusCode() != 200) errors.incrementAndGet();
+                    } catch (IOException e) {
+                        errors.incrementAndGet();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (n < lat.length) lat[n++] = System.nanoTime() - t0;
+                }
+                counts[id] = n;
+            }, "client-" + c);
+            threads.add(t);
+        }
+        long t0 = System.nanoTime();
+        threads.forEach(Thread::start);
+        for (Thread t : threads) t.join();
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int k = 0;
+        for (int c = 0; c < clients; c++) { System.arraycopy(perThread.get(c), 0, all, k, counts[c]); k += counts[c]; }
+        Arrays.sort(all);
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
+            w.println("clients,seconds,requests,throughput_rps,p50_ms,p99_ms,max_ms,errors");
+            String line = String.format(Locale.ROOT, "%d,%.1f,%d,%.1f,%.2f,%.2f,%.2f,%d", clients, elapsed, total,
+                    total / elapsed, pct(all, 50), pct(all, 99), total == 0 ? Double.NaN : all[total - 1] / 1e6, errors.get());
+            w.println(line);
+            System.out.println(line);
+        }
+    }
+
+    /** Polls with an ASK query every 50 ms; prints the seconds from {@code startMs} to the first 200 answer. */
+    private void await(long startMs, long pid, int timeoutSeconds) throws InterruptedException {
+        long deadline = startMs + timeoutSeconds * 1000L;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (send("ASK { ?s ?p ?o }").statusCode() == 200) {
+                    System.out.printf(Locale.ROOT, "%.2f%n", (System.currentTimeMillis() - startMs) / 1000.0);
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (pid > 0 && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true))
+                throw new IllegalStateException("server process " + pid + " exited");
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("no answer within " + timeoutSeconds + " s");
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) throw new IllegalArgumentException("usage: latency|load --endpoint URL --queries DIR --out CSV ...");
+        Map<String, String> a = Args.parse(Arrays.copyOfRange(args, 1, args.length));
+        HttpBench b = new HttpBench(URI.create(a.getOrDefault("endpoint", "http://localhost:3030/practice/sparql")));
+        Map<String, String> queries = Queries.read(Path.of(a.getOrDefault("queries", "queries")));
+        Path out = Path.of(a.getOrDefault("out", "/dev/stdout"));
+        switch (args[0]) {
+            case "latency" -> b.latency(queries, Integer.parseInt(a.getOrDefault("warmup", "5")),
+                    Integer.parseInt(a.getOrDefault("runs", "30")), Double.parseDouble(a.getOrDefault("max-seconds", "20")), out);
+            case "load" -> b.load(queries, Integer.parseInt(a.getOrDefault("clients", "32")),
+                    Integer.parseInt(a.getOrDefault("seconds", "60")), out);
+            case "wait" -> b.await(Long.parseLong(a.get("start-ms")), Long.parseLong(a.getOrDefault("pid", "-1")),
+                    Integer.parseInt(a.getOrDefault("timeout", "600")));
+            default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+        }
+    }
+}
