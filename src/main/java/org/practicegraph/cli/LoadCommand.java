@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "load", mixinStandardHelpOptions = true,
         header = "Load reports into a TDB2 database, one named graph per report.",
         description = {"Reads .txt, .md, .html (saved CQC web pages) and .pdf reports. Each report is read, extracted, checked",
-                "against ontology/shapes.ttl and written in its own transaction; a file that fails is reported and leaves the",
+                "against ontology/shapes.ttl and committed in batches (--batch-size); a file that fails is reported and leaves the",
                 "database as it was, and the batch goes on. Reloading a changed report replaces its graph; a report whose bytes",
                 "and manifest row are unchanged is skipped (--force reloads it).",
                 "Exit code 0 when every file loaded or was unchanged, 3 when some could not be loaded."})
@@ -32,6 +32,9 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--base", paramLabel = "IRI", defaultValue = Iris.DEFAULT_BASE,
             description = "Base of the data IRIs to mint; use the same one when serving. Default: ${DEFAULT-VALUE}.")
     String base;
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + Loader.DEFAULT_BATCH_SIZE,
+            description = "Reports committed per transaction (1: each alone). A crash loses at most the batch in progress. Default: ${DEFAULT-VALUE}.")
+    int batchSize;
     @Option(names = "--force", description = "Reload every file, even those the database holds unchanged.")
     boolean force;
     @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "Report files or folders (a folder's manifest.csv is used).")
@@ -45,7 +48,7 @@ final class LoadCommand implements Callable<Integer> {
                 : m != null ? m.entries().stream().map(Manifest.Entry::file).toList() : null;
         if (files == null) throw new BadInputException("nothing to load: give report files or folders, or --manifest");
         try (Store store = Store.open(db)) {
-            LoadResult r = Loader.create().store(store).iris(DataOptions.iris(base)).manifest(m).force(force).onWarning(err::println).progress(ProgressBarProgress.forConsole()).build().load(files);
+            LoadResult r = Loader.create().store(store).iris(DataOptions.iris(base)).manifest(m).force(force).batchSize(batchSize).onWarning(err::println).progress(ProgressBarProgress.forConsole()).build().load(files);
             r.problems().forEach(p -> err.println("error: " + p));
             out.println(r.summary());
             return r.ok() ? ExitCodes.OK : ExitCodes.BAD_INPUT;

@@ -77,6 +77,19 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * Replaces several named graphs in one write transaction: all of them or none.
+     *
+     * @param graphs graph IRI → new content, written in iteration order
+     */
+    public void replaceGraphsAtomically(java.util.LinkedHashMap<String, Graph> graphs) {
+        Txn.executeWrite(dsg, () -> graphs.forEach((name, content) -> {
+            Node g = NodeFactory.createURI(name);
+            dsg.removeGraph(g);
+            content.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+        }));
+    }
+
+    /**
      * Writes several graphs (the ontology and taxonomies) in one transaction, replacing each one
      * whose content changed. Unchanged graphs are left alone, so their blank nodes keep their
      * identity and repeated loads leave the store byte-for-byte the same.

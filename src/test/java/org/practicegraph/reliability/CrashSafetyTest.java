@@ -101,7 +101,7 @@ class CrashSafetyTest {
     private static Process loadProcess(Path db) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.practicegraph.cli.Main",
-                "load", "--db", db.toString(), corpus.toString())
+                "load", "--db", db.toString(), "--batch-size", "5", corpus.toString())
                 .redirectErrorStream(true).start();
     }
 
