@@ -15,7 +15,7 @@ final class Candidates {
     /** A proposed mention: tokens [from, to) of a sentence, or a composed label (partnerships, quotes). */
     record Cand(Doc.Sent sent, int from, int to, String label, String rule, String type) {}
 
-    private record Cue(String id, Pattern regex, boolean anyObject) {}
+    private record Cue(String id, Pattern regex, boolean anyObject, boolean subject) {}
 
     private static final Pattern QUOTE = Pattern.compile("(?<![\\w’'])['‘“\"]([A-Za-z][^'‘’“”\"]{1,70}?)['’”\"](?![\\w])");
     private static final Pattern PARTNERSHIP = Pattern.compile(
@@ -30,7 +30,8 @@ final class Candidates {
         this.lexicon = lexicon;
         this.heads = heads;
         for (RuleFile.Row r : RuleFile.read("/extract/initiative-cues.tsv", 3))
-            cues.add(new Cue(r.col(0), Pattern.compile(r.col(1), Pattern.CASE_INSENSITIVE), r.col(2).equals("any")));
+            cues.add(new Cue(r.col(0), Pattern.compile(r.col(1), Pattern.CASE_INSENSITIVE), r.col(2).equals("any"),
+                    r.col(2).equals("subject")));
     }
 
     List<Cand> propose(Doc doc, Doc.Sent s, List<PartnerSpan> partners) {
@@ -57,6 +58,7 @@ final class Candidates {
             out.add(new Cand(s, a, b, null, "initiative.head-noun", null));
         }
         for (Cue c : cues) {
+            if (c.subject()) { subjects(s, c, out, blocked, hits); continue; }
             Matcher m = c.regex().matcher(s.text());
             while (m.find()) {
                 int at = s.sentence().start() + m.end();
@@ -84,9 +86,36 @@ final class Candidates {
         return out;
     }
 
+    /**
+     * A passive cue ("A video relay service HAD BEEN INTRODUCED"): the noun phrase just before it is the
+     * candidate, when it holds a head noun or a taxonomy label.
+     */
+    private void subjects(Doc.Sent s, Cue c, List<Cand> out, boolean[] blocked, List<Lexicon.Hit> hits) {
+        List<Token> ts = s.tokens();
+        Matcher m = c.regex().matcher(s.text());
+        while (m.find()) {
+            int at = s.sentence().start() + m.start();
+            int b = 0;
+            while (b < ts.size() && ts.get(b).end() <= at) b++;
+            int a = b;
+            while (a > 0 && b - a < 6) {
+                Token t = ts.get(a - 1);
+                if (blocked[a - 1] || (!t.afterHyphen() && !ts.get(a).afterHyphen() && (Phrases.isStop(t) || Phrases.DETERMINERS.contains(t.norm())))) break;
+                a--;
+            }
+            if (a >= b) continue;
+            final int from = a, to = b;
+            boolean headed = false;
+            for (int k = a; k < b; k++) if (heads.heads.containsKey(ts.get(k).norm())) headed = true;
+            if (!headed && hits.stream().noneMatch(h -> h.from() >= from && h.to() <= to)) continue;
+            out.add(new Cand(s, a, b, null, c.id(), null));
+        }
+    }
+
     /** A weak head counts when its phrase is named: a taxonomy label or a capitalised word inside. */
-    private static boolean named(List<Token> ts, int a, int b, List<Lexicon.Hit> hits) {
-        for (int k = a; k < b; k++) if (k > 0 && ts.get(k).isCapitalised() && ts.get(k).isWord()) return true;
+    private boolean named(List<Token> ts, int a, int b, List<Lexicon.Hit> hits) {
+        for (int k = a; k < b; k++)
+            if (k > 0 && ts.get(k).isCapitalised() && ts.get(k).isWord() && !"demographic".equals(heads.nameStop.get(ts.get(k).raw()))) return true;
         return hits.stream().anyMatch(h -> h.from() >= a && h.to() <= b);
     }
 

@@ -48,12 +48,16 @@ final class InitiativeExtractor {
     private final Heads heads;
     private final Candidates candidates;
     private final StatusCues status;
+    /** absence-cues.tsv: "a lack of X", "there was no X": X is missing, not a practice. */
+    private final List<java.util.regex.Pattern> absence = new ArrayList<>();
 
     InitiativeExtractor(Lexicon lexicon, Heads heads, StatusCues status) {
         this.lexicon = lexicon;
         this.heads = heads;
         this.candidates = new Candidates(lexicon, heads);
         this.status = status;
+        for (RuleFile.Row r : RuleFile.read("/extract/absence-cues.tsv", 2))
+            absence.add(java.util.regex.Pattern.compile(r.col(1), java.util.regex.Pattern.CASE_INSENSITIVE));
     }
 
     Found extract(Doc doc, PartnerExtractor.Found partners) {
@@ -119,6 +123,8 @@ final class InitiativeExtractor {
             boolean headed = words.stream().anyMatch(t -> heads.heads.containsKey(t.norm()));
             String type = c.type() != null ? c.type() : type(ts, a, b);
             int rel = s.sentence().start();
+            String before = s.text().substring(0, Math.max(0, ts.get(a).start() - rel));
+            if (absence.stream().anyMatch(x -> x.matcher(before).find())) continue;
             StatusCues.Verdict v = status.judge(s.text(), ts.get(a).start() - rel, ts.get(b - 1).end() - rel);
             ok.add(new Mention(new Candidates.Cand(s, a, b, c.label(), c.rule(), c.type()), label, content, headed, type, v));
         }

@@ -27,7 +27,12 @@ final class MetricExtractor {
             Map.entry("hundred", 100));
     private static final String NUM = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?|(?i:" + WORDS + ")";
     private static final String PCT = "\\s?(?:%|per ?cent\\b|percent\\b)";
-    private static final Pattern FROM_TO = Pattern.compile("\\bfrom (" + NUM + ")(" + PCT + ")? to (" + NUM + ")(" + PCT + ")?");
+    private static final String TIME_UNIT = " (days?|weeks?|months?|hours?|years?)\\b";
+    private static final Pattern FROM_TO = Pattern.compile("\\bfrom (" + NUM + ")(" + PCT + "|" + TIME_UNIT + ")? to (" + NUM + ")(" + PCT + "|" + TIME_UNIT + ")?");
+    /** "the median wait was 24 days", "had been waiting 19 days", "the average time to complete one was 21 days". */
+    private static final Pattern WAIT = Pattern.compile(
+            "(?i)\\b(?:wait(?:ed|ing|s)?|(?:average|median|mean|longest|shortest|typical) (?:time|delay|length)|delays?|took|taking)\\b"
+                    + "(?: (?!within\\b|every\\b|after\\b|by\\b)[a-z']+){0,6}? (?:was |were |of |for |around |about |up to |over |more than |nearly |almost |an average of |on average )*(" + NUM + ")" + TIME_UNIT);
     private static final Pattern PERCENT = Pattern.compile("(?<![\\w.,])(" + NUM + ")" + PCT);
     private static final Pattern MONEY = Pattern.compile("£\\s?(\\d[\\d,]*(?:\\.\\d+)?)\\s*(million|m\\b|bn\\b|billion|k\\b|thousand)?");
     private static final Pattern DURATION = Pattern.compile(
@@ -40,8 +45,10 @@ final class MetricExtractor {
     /** "48 concerns were waiting, down from 160": the figure after "down / up from" is the baseline of the one before. */
     private static final Pattern DOWN_FROM = Pattern.compile("(?i)\\b(?:down|up|reduced|fell|rose|falling|rising|decreased|increased) from (?:a (?:high|low|peak) of )?(" + NUM + ")(" + PCT + ")?");
     private static final Pattern RESPECTIVELY = Pattern.compile("(?i)\\b(?:at |of |were |was )?(" + NUM + ")(" + PCT + ")? and (" + NUM + ")(" + PCT + ")? respectively");
+    /** A number word inside a name: "the three conversations model", "a two-tier approach". */
+    private static final Pattern NAMED_NUMBER = Pattern.compile("(?i) [a-z]+ (?:model|approach|framework|principles)\\b");
     private static final Pattern NOT_A_COUNT_BEFORE = Pattern.compile(
-            "(?i)(?:\\b(?:section|level|levels|page|aged?|phase|tier|stage|step|year|years|version|number|no\\.|room|item|appendix|grade|band|\\d+ (?:to|and|or)|to)|"
+            "(?i)(?:\\b(?:section|level|levels|page|aged?|phase|tier|stage|step|year|years|version|number|no\\.|room|item|appendix|grade|band|\\d+ (?:to|and|or)|(?:up|rose|risen|grew|grown|increased|fell|fallen|dropped|reduced|decreased|rising|falling) to)|"
                     + "(?:january|february|march|april|may|june|july|august|september|october|november|december)) $");
     private static final Pattern NOT_A_COUNT_AFTER = Pattern.compile(
             "(?i)^(?: ?(?:years?|months?|weeks?|days?|hours?|minutes?|to \\d|to one|and \\d+ respectively|(?:january|february|march|april|may|june|july|august|september|october|november|december))\\b|[-–])");
@@ -106,15 +113,24 @@ final class MetricExtractor {
         if (resp.find()) mark(used, resp.start(1), resp.end());
         Matcher ft = FROM_TO.matcher(t);
         while (ft.find()) {
-            if (used[ft.start(3)]) continue;
-            String unit = ft.group(4) != null || ft.group(2) != null ? "percent" : "count";
-            add(out, ft.start(), s, n, label(t, ft.start(), ft.end()), number(ft.group(3)), unit, number(ft.group(1)), period, initiative, "metric.from-to");
+            if (used[ft.start(4)]) continue;
+            String unitText = ft.group(5) != null ? ft.group(5) : ft.group(2);
+            String time = ft.group(6) != null ? ft.group(6) : ft.group(3);
+            String unit = time != null ? time.toLowerCase().replaceAll("s$", "") + "s"
+                    : unitText != null ? "percent" : "count";
+            add(out, ft.start(), s, n, label(t, ft.start(), ft.end()), number(ft.group(4)), unit, number(ft.group(1)), period, initiative, "metric.from-to");
             mark(used, ft.start(), ft.end());
         }
         Matcher m = PERCENT.matcher(t);
         while (m.find()) if (!used[m.start()]) { add(out, m.start(), s, n, label(t, m.start(), m.end()), number(m.group(1)), "percent", null, period, initiative, "metric.percent"); mark(used, m.start(), m.end()); }
         m = MONEY.matcher(t);
         while (m.find()) if (!used[m.start()]) { add(out, m.start(), s, n, label(t, m.start(), m.end()), money(m.group(1), m.group(2)), "GBP", null, period, initiative, "metric.money"); mark(used, m.start(), m.end()); }
+        m = WAIT.matcher(t);
+        while (m.find()) if (!used[m.start(1)]) {
+            String unit = m.group(2).toLowerCase().replaceAll("s$", "") + "s";
+            add(out, m.start(1), s, n, label(t, m.start(1), m.end()), number(m.group(1)), unit, null, period, initiative, "metric.waiting-time");
+            mark(used, m.start(1), m.end());
+        }
         m = DURATION.matcher(t);
         while (m.find()) if (!used[m.start(1)]) {
             String unit = m.group(2).toLowerCase().replaceAll("s$", "") + "s";
@@ -130,6 +146,7 @@ final class MetricExtractor {
             if (!after.matches("(?s) (?:out of|[A-Za-z(]).*")) continue;               // a count counts something
             if (m.group(1).matches("\\d{4}") && v.intValue() >= 1900 && v.intValue() <= 2099) continue; // a year
             if (before.matches("(?is).*\\bout of (?:the |a )?$")) continue;             // "4 out of the 5": 5 is the base
+            if (WORD_VALUES.containsKey(m.group(1).toLowerCase()) && NAMED_NUMBER.matcher(after).lookingAt()) continue; // "the three conversations model"
             add(out, m.start(), s, n, label(t, m.start(), m.end()), v, "count", null, period, initiative, "metric.count");
             mark(used, m.start(), m.end());
         }

@@ -22,6 +22,13 @@ final class PartnerExtractor {
 
     private record Known(String label, String kind) {}
     private record Shape(String id, Pattern regex, String kind) {}
+    /** A context in which a capitalised name is an organisation: the words just before it, or just after it. */
+    private record Context(String id, Pattern regex, boolean after, String kind) {}
+
+    /** A run of capitalised words, with "and", "of", "in", "for", "the", "on", "&" inside. */
+    private static final Pattern NAME = Pattern.compile(
+            "[A-Z][\\w'’&-]*(?:,? (?:(?:and|of|in|for|the|on|&) )?(?:[A-Z][\\w'’&-]*|[A-Z]{2,}))*");
+    private static final Set<String> NAME_LINKS = Set.of("and", "of", "in", "for", "the", "on", "&");
 
     /** Partners of one report, and which sentences mention which partner. */
     record Found(List<PartnerFact> facts, Map<Integer, Set<String>> keysBySentence,
@@ -32,6 +39,9 @@ final class PartnerExtractor {
     private final Lexicon gazetteer = Lexicon.empty();
     private final Map<String, Known> known = new HashMap<>();
     private final List<Shape> shapes = new ArrayList<>();
+    private final List<Context> contexts = new ArrayList<>();
+    private final Map<String, String> nameStop = new HashMap<>();
+    private final Set<String> heads = new java.util.HashSet<>();
     private final Lexicon kinds;
 
     PartnerExtractor(Lexicon kinds) {
@@ -43,6 +53,11 @@ final class PartnerExtractor {
         }
         for (RuleFile.Row r : RuleFile.read("/extract/partner-patterns.tsv", 3))
             shapes.add(new Shape(r.col(0), Pattern.compile(r.col(1)), r.col(2)));
+        for (RuleFile.Row r : RuleFile.read("/extract/partner-cues.tsv", 4))
+            contexts.add(new Context(r.col(0), Pattern.compile(r.col(1) + (r.col(2).equals("after") ? "" : "$"), Pattern.CASE_INSENSITIVE),
+                    r.col(2).equals("after"), r.col(3)));
+        for (RuleFile.Row r : RuleFile.read("/extract/name-stopwords.tsv", 2)) nameStop.put(r.col(0), r.col(1));
+        for (RuleFile.Row r : RuleFile.read("/extract/initiative-heads.tsv", 3)) heads.add(r.col(0));
     }
 
     Found extract(Doc doc) {
@@ -92,16 +107,21 @@ final class PartnerExtractor {
                 out.add(new Mention(toks.get(h.from()).start(), toks.get(h.to() - 1).end(), h.notation(), k.label(), k.kind(), "partner.gazetteer"));
             }
         }
+        // name shapes: on overlapping text the longest match wins, on equal length the earlier line
+        List<Mention> shaped = new ArrayList<>();
         for (Shape sh : shapes) {
             Matcher m = sh.regex().matcher(s.text());
             while (m.find()) {
                 String name = m.group("name");   // every pattern names its group "name" (see the file header)
                 int start = s.sentence().start() + m.start("name"), end = s.sentence().start() + m.end("name");
-                if (out.stream().anyMatch(o -> start < o.end && o.start < end)) continue;
                 String kind = sh.kind().isEmpty() || sh.kind().equals("*") ? kindFromName(name) : sh.kind();
-                out.add(new Mention(start, end, Token.slug(name), name, kind, sh.id()));
+                shaped.add(new Mention(start, end, Token.slug(name), name, kind, sh.id()));
             }
         }
+        shaped.sort((a, b) -> Integer.compare(b.end - b.start, a.end - a.start));   // stable: line order on ties
+        for (Mention m : shaped)
+            if (out.stream().noneMatch(o -> m.start < o.end && o.start < m.end)) out.add(m);
+        contextNames(s, out);
         for (Token t : toks) {
             String key = acronyms.get(t.raw());
             if (key != null && out.stream().noneMatch(o -> t.start() < o.end && o.start < t.end()))
@@ -109,6 +129,97 @@ final class PartnerExtractor {
         }
         out.sort((a, b) -> Integer.compare(a.start, b.start));
         return out;
+    }
+
+    /**
+     * "worked with Opening Doors", "commissioned Community Action Norfolk to…", "Wearside Women in Need, a
+     * local charity": a capitalised name of two or more words in a partner context (partner-cues.tsv) is
+     * an organisation. The name stops before an organisation already found; titles, laws and dates
+     * (name-stopwords.tsv) and names made only of domain words ("Adult Social Care") are not organisations.
+     * "X and Y" with two or more capitalised words on each side is two organisations.
+     */
+    private void contextNames(Doc.Sent s, List<Mention> out) {
+        String t = s.text();
+        int base = s.sentence().start();
+        Matcher n = NAME.matcher(t);
+        while (n.find()) {
+            Context listed = null;          // "with Thurrock Council and Essex County Council": the list shares its cue
+            for (String part : splitAnd(n.group(), n.start())) {
+                int at = Integer.parseInt(part.substring(0, part.indexOf(':')));
+                String name = part.substring(part.indexOf(':') + 1);
+                // cut at an organisation already found inside the run
+                int cut = name.length();
+                for (Mention o : out) {
+                    int os = o.start - base - at;
+                    if (os > 0 && os < cut && o.end - base > at) cut = os;
+                    if (os <= 0 && o.end - base > at) cut = -1;   // the run starts inside a known organisation
+                }
+                if (cut <= 0) continue;
+                name = trimLinks(name.substring(0, cut));
+                if (!acceptable(name)) continue;
+                String before = t.substring(Math.max(0, at - 80), at), after = t.substring(at + name.length());
+                String last = name.substring(name.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT).replaceAll("(?<=[^s])s$", "");
+                boolean practiceName = heads.contains(last);   // "the Integrated Discharge Hub": a service, unless the text says it is a body
+                boolean inList = listed != null && before.matches("(?s).*(?:,|\\band) $");
+                for (Context c : inList ? List.of(listed) : contexts) {
+                    if (practiceName && !c.after() && !c.id().equals("partner.cue.worked-with")) continue;
+                    if (!inList && !(c.after() ? c.regex().matcher(after).lookingAt() : c.regex().matcher(before).find())) continue;
+                    int start = base + at, end = start + name.length();
+                    if (out.stream().anyMatch(o -> start < o.end && o.start < end)) break;
+                    String kind = c.kind().isEmpty() || c.kind().equals("*") ? kindFromName(name) : c.kind();
+                    out.add(new Mention(start, end, Token.slug(name), name, kind, c.id()));
+                    listed = c;
+                    break;
+                }
+            }
+        }
+    }
+
+    /** "Norfolk Carers Support and Healthwatch Norfolk" → two names; "Tyne and Wear" stays one. Entries are "offset:name". */
+    private static List<String> splitAnd(String run, int offset) {
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        for (String sep : new String[] {" and ", ", "}) {
+            int k = run.indexOf(sep, from);
+            while (k > 0) {
+                String left = run.substring(from, k), right = run.substring(k + sep.length());
+                if (capitalWords(left) >= 2 && capitalWords(right) >= 2) {
+                    parts.add((offset + from) + ":" + left);
+                    from = k + sep.length();
+                }
+                k = run.indexOf(sep, k + sep.length());
+            }
+        }
+        parts.add((offset + from) + ":" + run.substring(from));
+        return parts;
+    }
+
+    private static int capitalWords(String s) {
+        int n = 0;
+        for (String w : s.split("[ ,]+")) if (!w.isEmpty() && Character.isUpperCase(w.charAt(0)) && !NAME_LINKS.contains(w)) n++;
+        return n;
+    }
+
+    private static String trimLinks(String name) {
+        String n = name.strip().replaceAll(",$", "");
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            int sp = n.lastIndexOf(' ');
+            if (sp > 0 && NAME_LINKS.contains(n.substring(sp + 1))) { n = n.substring(0, sp).replaceAll(",$", ""); changed = true; }
+        }
+        return n;
+    }
+
+    private boolean acceptable(String name) {
+        if (capitalWords(name) < 2) return false;
+        boolean allDomain = true;
+        for (String w : name.split("[ ,]+")) {
+            String reason = nameStop.containsKey(w) ? nameStop.get(w) : nameStop.get(w.replaceAll("(?<=[a-z])s$", ""));
+            if (reason != null && !reason.equals("domain") && !reason.equals("body") && !reason.equals("demographic")) return false;
+            if (!NAME_LINKS.contains(w) && !"domain".equals(reason)) allDomain = false;
+        }
+        return !allDomain;
     }
 
     private String kindFromName(String name) {

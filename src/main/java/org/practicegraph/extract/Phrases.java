@@ -63,7 +63,11 @@ final class Phrases {
                     continue;
                 }
                 if (blocked[a - 1] || isStop(t)) break;
-                if (verbLike(t) && !(a - 2 >= 0 && DETERMINERS.contains(ts.get(a - 2).norm()))) break;
+                // a coordinated "-ing" noun right before the head modifies it ("self-neglect and hoarding
+                // protocol"), as one after an article does ("a hoarding protocol", below)
+                boolean ingModifier = a == i && t.raw().toLowerCase().endsWith("ing") && a - 2 >= 0
+                        && (ts.get(a - 2).norm().equals("and") || ts.get(a - 2).raw().equals("&"));
+                if (verbLike(t) && !ingModifier && !(a - 2 >= 0 && DETERMINERS.contains(ts.get(a - 2).norm()))) break;
                 if (t.raw().toLowerCase().endsWith("ly") && !t.isCapitalised() && !t.norm().equals("early")) break;
                 if (a - 2 >= 0 && ts.get(a - 2).norm().equals("to") && !t.isCapitalised()) break;   // "to create initiatives": a verb
             }

@@ -20,7 +20,7 @@ record Token(String raw, String norm, int start, int end, boolean afterHyphen) {
     // Words (with inner apostrophes), numbers with separators, or one symbol. Hyphens are not kept as
     // tokens: they only mark the next token, so "co-production" and "co production" compare equal.
     private static final Pattern TOKEN = Pattern.compile(
-            "\\d+(?:[.,]\\d+)*|[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*|\\S");
+            "\\d+(?:[.,]\\d+)*|[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*(?:(?<=[sS])['’](?![\\p{L}\\p{N}]))?|\\S");
 
     boolean isWord() { return Character.isLetterOrDigit(raw.charAt(0)); }
 

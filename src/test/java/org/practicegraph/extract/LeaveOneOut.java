@@ -2,7 +2,6 @@ package org.practicegraph.extract;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.StringWriter;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -218,24 +217,16 @@ public final class LeaveOneOut {
     /** Runs inside the pruned class loader: extracts one report and scores it (score.py's rules). */
     public static double[] scoreHere(String goldFile, String corpus) throws IOException {
         Extractor extractor = Extractor.fromClasspath();
-        Lexicon lexicon = Lexicon.fromClasspath(Extractor.TAXONOMIES);
-        for (String k : List.of("initiatives", "partners", "metrics", "outcomes")) ExtractionQualityTest.TOTALS.put(k, new ExtractionQualityTest.Tally());
+        GoldScorer scorer = new GoldScorer(Lexicon.fromClasspath(Extractor.TAXONOMIES), false);
         JsonObject gold = JSON.read(goldFile);
         Report report = Reports.parse(Path.of(corpus, gold.get("report").getAsString().value()));
         List<Fact> facts = new ArrayList<>();
         extractor.extract(report, facts::add);
-        PrintStream saved = System.out;
-        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        try {
-            ExtractionQualityTest.score(report.fileName(), gold, facts, lexicon);
-        } finally {
-            System.setOut(saved);
-        }
-        var t = ExtractionQualityTest.TOTALS;
-        int[] ty = ExtractionQualityTest.TYPE, st = ExtractionQualityTest.STATUS;
+        scorer.score(report.fileName(), gold, facts);
+        var t = scorer.totals;
         return new double[] {t.get("initiatives").p(), t.get("initiatives").r(), t.get("initiatives").f(),
                 t.get("partners").f(), t.get("metrics").f(), t.get("outcomes").r(),
-                ty[1] == 0 ? 1 : (double) ty[0] / ty[1], st[1] == 0 ? 1 : (double) st[0] / st[1]};
+                scorer.typeAccuracy(), scorer.statusAccuracy()};
     }
 
     /** Loads this project's classes and resources from its own URLs first (the pruned copies first of all). */
