@@ -28,6 +28,13 @@ import org.practicegraph.store.Store;
  * 503); a request may ask for less, never more. {@code SERVICE} reaches only the endpoints of the
  * {@link ServiceAllowlist}.
  *
+ * <p>Hardening: a query whose answer would exceed {@code maxResults} rows or triples is refused
+ * with 400 ({@link CappedQuery}); a request body over {@code maxBody} answers 413; every answer
+ * carries the security headers and every error is short plain text without Java detail
+ * ({@link HardeningFilter}, {@link ErrorPages}). With an {@link AdminPassword}, and only then,
+ * {@code POST /$/admin/load} loads one report over HTTP ({@link AdminLoadServlet}); SPARQL Update is
+ * never exposed.
+ *
  * <p>Linked data: {@code /id/…} and {@code /doc/…} dereference the data IRIs
  * ({@link LinkedDataServlet}); {@code /.well-known/void}, {@code /ns/context.jsonld} and
  * {@code /dumps/practice-graph.{nq,trig}.gz} describe and hand out the dataset
@@ -39,6 +46,10 @@ public final class PracticeServer {
     public static final String DATASET = "/practice";
     public static final int DEFAULT_PORT = 3030;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** Most rows a SELECT, or triples a CONSTRUCT or DESCRIBE, may answer by default ({@value}). */
+    public static final long DEFAULT_MAX_RESULTS = 100_000;
+    /** Largest request body accepted by default, in bytes ({@value}, 1 MiB). */
+    public static final long DEFAULT_MAX_BODY = 1024 * 1024;
 
     private final FusekiServer fuseki;
     private final Store store;
@@ -59,19 +70,28 @@ public final class PracticeServer {
                 .addEndpoint(Operation.GSP_R, "data")
                 .addEndpoint(Operation.GSP_R, "get")
                 .build();
-        this.fuseki = FusekiServer.create()
+        boolean admin = b.adminPassword != null;
+        FusekiServer.Builder fb = FusekiServer.create()
                 .port(b.port)
                 .loopback(b.loopback)
                 .enablePing(true)
                 .enableCors(true, null)
+                .registerOperation(Operation.Query, new CappedQuery(b.maxResults))
                 .add(DATASET, service)
+                .addFilter("/*", new HardeningFilter(b.maxBody, path -> admin && path.equals(AdminLoadServlet.PATH)))
                 .addFilter("/*", AskJsonWriter.acceptFilter())
                 .addServlet("/id/*", new LinkedDataServlet(b.store, b.iris))
                 .addServlet("/doc/*", new LinkedDataServlet(b.store, b.iris))
                 .addServlet(PublishServlet.VOID_PATH, new PublishServlet(b.store, b.iris))
                 .addServlet(JsonLdContext.CONTEXT_PATH, new PublishServlet(b.store, b.iris))
-                .addServlet("/dumps/*", new PublishServlet(b.store, b.iris))
-                .build();
+                .addServlet("/dumps/*", new PublishServlet(b.store, b.iris));
+        if (admin) fb.addServlet(AdminLoadServlet.PATH, new AdminLoadServlet(b.store, b.iris, b.adminPassword, this::writeDerivedGraphs));
+        this.fuseki = fb.build();
+        // Errors Jetty answers itself (before or outside the servlets) are plain text too, not its HTML page.
+        ErrorPages.PlainErrorHandler plain = new ErrorPages.PlainErrorHandler();
+        fuseki.getJettyServer().setErrorHandler(plain);
+        var context = fuseki.getJettyServer().getDescendant(org.eclipse.jetty.ee10.servlet.ServletContextHandler.class);
+        if (context != null) context.setErrorHandler(plain);
     }
 
     /** @return a builder; {@code store} is required */
@@ -85,10 +105,15 @@ public final class PracticeServer {
      */
     public PracticeServer start() {
         fuseki.start();
+        writeDerivedGraphs();
+        return this;
+    }
+
+    /** (Re)writes the score cube and the dataset description from what the store holds now. */
+    private synchronized void writeDerivedGraphs() {
         store.replaceGraph(iris.cubeGraph(), ScoreCube.of(iris).build(store).getGraph());
         store.replaceGraph(iris.descriptionGraph(), DatasetDescription.create().iris(iris).publicUrl(publicUrl())
                 .sparqlPath(DATASET + "/sparql").build().describe(store).getGraph());
-        return this;
     }
 
     /** @return the URL the server is published under: the configured one, else {@code http://localhost:{port}} */
@@ -121,6 +146,9 @@ public final class PracticeServer {
         private Iris iris = Iris.DEFAULT;
         private List<String> serviceAllowlist = ServiceAllowlist.DEFAULT;
         private String publicUrl;
+        private long maxResults = DEFAULT_MAX_RESULTS;
+        private long maxBody = DEFAULT_MAX_BODY;
+        private AdminPassword adminPassword;
 
         private Builder() {}
 
@@ -155,6 +183,29 @@ public final class PracticeServer {
         }
         /** @param publicUrl where clients reach the server (for the VoID description); null: localhost. @return this builder, for chaining */
         public Builder publicUrl(String publicUrl) { this.publicUrl = publicUrl; return this; }
+
+        /**
+         * @param maxResults most rows a SELECT, or triples a CONSTRUCT or DESCRIBE, may answer; a query over
+         *                   it is refused with 400 (see {@link CappedQuery})
+         * @return this builder, for chaining
+         */
+        public Builder maxResults(long maxResults) {
+            if (maxResults < 1) throw new IllegalArgumentException("max results must be positive (got " + maxResults + ")");
+            this.maxResults = maxResults;
+            return this;
+        }
+        /** @param maxBytes largest request body accepted; larger ones answer 413. @return this builder, for chaining */
+        public Builder maxBody(long maxBytes) {
+            if (maxBytes < 1) throw new IllegalArgumentException("max body must be positive (got " + maxBytes + ")");
+            this.maxBody = maxBytes;
+            return this;
+        }
+        /**
+         * @param password enables {@code POST /$/admin/load} for user {@code admin} with this password; null
+         *                 (the default): no admin endpoint, the path answers 404
+         * @return this builder, for chaining
+         */
+        public Builder adminPassword(AdminPassword password) { this.adminPassword = password; return this; }
 
         /** @return the server, not yet started @throws IllegalStateException when no store was given */
         public PracticeServer build() {

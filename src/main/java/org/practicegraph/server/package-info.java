@@ -9,6 +9,12 @@
  * {@code /.well-known/void}, {@code /ns/context.jsonld} and {@code /dumps/…} describe and hand out
  * the dataset ({@link org.practicegraph.server.PublishServlet}).
  *
+ * <p>Hardening ({@link org.practicegraph.server.HardeningFilter}, {@link org.practicegraph.server.CappedQuery},
+ * {@link org.practicegraph.server.ErrorPages}): answers over the result cap are refused, request bodies over
+ * the size limit answer 413, errors are short plain text without Java detail, and every answer carries the
+ * security headers. The only write path, {@code POST /$/admin/load}, exists only with an
+ * {@link org.practicegraph.server.AdminPassword} and loads report files, never SPARQL Update.
+ *
  * <p>In: a store and settings. Out: a running server. Does not load reports; on start it writes
  * the derived description and score-cube graphs ({@code org.practicegraph.publish}).
  */
