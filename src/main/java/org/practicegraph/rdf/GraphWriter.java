@@ -222,7 +222,7 @@ public final class GraphWriter implements FactHandler {
                 .addProperty(RDF.type, PG.Metric)
                 .addProperty(RDFS.label, f.label())
                 .addLiteral(PG.value, decimal(f.value()));
-        concept(Taxonomies.UNIT, f.unit()).ifPresent(c -> m.addProperty(PG.unit, c));
+        concept(Taxonomies.UNIT, f.unit()).ifPresent(c -> m.addProperty(PG.unit, f.unit()).addProperty(PG.unitConcept, c));
         if (f.baseline() != null) m.addLiteral(PG.baseline, decimal(f.baseline()));
         if (f.comparator() != null) m.addLiteral(PG.comparator, decimal(f.comparator()));
         if (f.period() != null) m.addProperty(PG.period, f.period());

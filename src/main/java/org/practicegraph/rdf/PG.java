@@ -66,6 +66,7 @@ public final class PG {
     public static final Resource Metric = resource("Metric");
     public static final Property value = property("value");
     public static final Property unit = property("unit");
+    public static final Property unitConcept = property("unitConcept");
     public static final Property baseline = property("baseline");
     public static final Property comparator = property("comparator");
     public static final Property period = property("period");
