@@ -122,7 +122,11 @@ public final class AuthorityRegister {
                     || NOT_THE_COUNCIL_BEFORE.matcher(text.substring(Math.max(0, m.start() - 30), m.start())).find()) continue;
             counts.merge(byMention.get(m.group(1).toLowerCase(Locale.ROOT)), 1, Integer::sum);
         }
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+        List<Map.Entry<Authority, Integer>> ranked = counts.entrySet().stream()
+                .sorted(Map.Entry.<Authority, Integer>comparingByValue().reversed()).toList();
+        // Two councils named equally often: the text alone cannot say which one the report is about.
+        if (ranked.size() > 1 && ranked.get(0).getValue().equals(ranked.get(1).getValue())) return Optional.empty();
+        return ranked.stream().findFirst().map(Map.Entry::getKey);
     }
 
     private static String key(String name) {

@@ -115,11 +115,15 @@ public final class Loader {
         List<Input> files = expand(inputs, problems);
         progress.start(files.size());
         Batch batch = new Batch();
+        java.util.Map<String, String> firstWithHash = new java.util.HashMap<>();
         for (Input in : files) {
             String name = in.file().getFileName().toString();
             try {
                 byte[] bytes = read(in.file());
                 String sha256 = Reports.sha256(bytes);
+                String original = firstWithHash.putIfAbsent(sha256, name);
+                if (original != null)
+                    throw new ReportException(name, "same bytes as " + original + " in this load: a duplicated report; not loaded twice");
                 if (!force && unchanged(name, sha256, in.entry())) {
                     skipped.add(name);
                 } else {

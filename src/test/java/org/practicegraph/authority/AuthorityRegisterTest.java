@@ -80,6 +80,12 @@ class AuthorityRegisterTest {
     }
 
     @Test
+    void aTextNamingTwoCouncilsEquallyIdentifiesNeither() {
+        assertThat(register.findInText("Hillingdon and Hounslow ran a joint carers' service.")).isEmpty();
+        assertThat(register.findInText("Hillingdon worked with Hounslow. Hillingdon led it.")).map(Authority::name).contains("Hillingdon");
+    }
+
+    @Test
     void aPlaceInsideAnotherOrganisationsNameIsNotTheCouncil() {
         assertThat(register.findInText("Staff took modules at Kingston University and the University of Birmingham.")).isEmpty();
         assertThat(register.findInText("The council worked with 14 London councils.")).isEmpty();

@@ -64,7 +64,7 @@ class BadInputCatalogueTest {
 
     @Test
     void theCatalogueHasAtLeastThirtyCases() throws IOException {
-        assertThat(catalogue().count() + /* generated below */ 4).isGreaterThanOrEqualTo(30);
+        assertThat(catalogue().count() + /* the cases below */ 5).isGreaterThanOrEqualTo(30);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -114,6 +114,23 @@ class BadInputCatalogueTest {
         Run r = run("load", "--db", work.resolve("loopdb").toString(), folder.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("loaded 1 report");
+    }
+
+    @Test
+    void aDuplicatedReportIsLoadedOnce() {
+        Path dbDup = work.resolve("dupdb");
+        Run r = run("load", "--db", dbDup.toString(), BAD.resolve("duplicate").toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err().lines().filter(l -> l.startsWith("error: ")))
+                .containsExactly("error: b.txt: same bytes as a.txt in this load: a duplicated report; not loaded twice");
+        assertThat(r.out()).contains("loaded 1 report");
+    }
+
+    @Test
+    void aReportNamingTwoCouncilsEquallyLoadsUnidentifiedWithAWarning() {
+        Run r = run("load", "--db", work.resolve("twodb").toString(), BAD.resolve("two-councils.txt").toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("warning: two-councils.txt: the council could not be identified");
     }
 
     @Test
