@@ -29,18 +29,15 @@ import java.util.regex.Pattern;
  */
 public final class AuthorityRegister {
     private static final String RESOURCE = "/authority/authorities.csv";
-    /** Generic ways reports name a council; {@code %s} is the short name. */
-    private static final List<String> GENERATED_FORMS = List.of(
-            "%s Council", "London Borough of %s", "%s London Borough Council", "Royal Borough of %s",
-            "%s City Council", "%s County Council", "%s Borough Council", "%s Metropolitan Borough Council",
-            "City of %s", "%s local authority");
+    private static final String CUES = "/authority/name-cues.tsv";
+    /** Generic ways reports name a council ({@code %s} is the short name), from {@value #CUES}. */
+    private static final List<String> GENERATED_FORMS = cues("form");
     /** A place name followed by one of these names another organisation ("Kingston University"). */
     private static final Pattern NOT_THE_COUNCIL = Pattern.compile(
-            "^[\\s-]*(under-Lyme|University|College|Hospital|NHS|Trust|Clinical|Healthwatch|CCG|ICB|Foundation|Mind|Carers|Age UK)\\b");
-
+            "^[\\s-]*(" + alternation(cues("after")) + ")\\b");
     /** A place name after one of these is part of another organisation's name ("University of Birmingham"). */
     private static final Pattern NOT_THE_COUNCIL_BEFORE = Pattern.compile(
-            "\\b(University|College|Diocese|Bishop|Archdiocese) of\\s*$");
+            "\\b(" + alternation(cues("before")) + ")\\s*$");
 
     private final List<Authority> authorities;
     private final Map<String, Authority> byKey = new HashMap<>();
@@ -127,6 +124,24 @@ public final class AuthorityRegister {
         // Two councils named equally often: the text alone cannot say which one the report is about.
         if (ranked.size() > 1 && ranked.get(0).getValue().equals(ranked.get(1).getValue())) return Optional.empty();
         return ranked.stream().findFirst().map(Map.Entry::getKey);
+    }
+
+    /** @return the texts of one kind of row in {@value #CUES} */
+    private static List<String> cues(String kind) {
+        try (InputStream in = AuthorityRegister.class.getResourceAsStream(CUES)) {
+            if (in == null) throw new IllegalStateException("missing resource " + CUES);
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .map(l -> l.split("\t", 2))
+                    .filter(f -> f.length == 2 && f[0].equals(kind))
+                    .map(f -> f[1].strip()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String alternation(List<String> words) {
+        return String.join("|", words.stream().map(Pattern::quote).toList());
     }
 
     private static String key(String name) {
