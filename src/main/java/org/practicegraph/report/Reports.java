@@ -41,17 +41,26 @@ public final class Reports {
      * @throws ReportException naming the file and the problem (unreadable, empty, binary, not UTF-8, no score, …)
      */
     public static Report parse(Path file) {
+        return parse(file.getFileName().toString(), read(file));
+    }
+
+    /**
+     * Reads a report file's bytes, refusing one over {@link #MAX_BYTES} before reading it.
+     *
+     * @param file a report file
+     * @return its content
+     * @throws ReportException naming the file when it is too large or cannot be read
+     */
+    public static byte[] read(Path file) {
         String name = file.getFileName().toString();
-        byte[] bytes;
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES)
                 throw new ReportException(name, "file is " + size / (1024 * 1024) + " MiB, over the " + MAX_BYTES / (1024 * 1024) + " MiB limit for a report");
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ReportException(name, "cannot read file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
-        return parse(name, bytes);
     }
 
     /**

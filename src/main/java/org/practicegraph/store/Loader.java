@@ -119,7 +119,7 @@ public final class Loader {
         for (Input in : files) {
             String name = in.file().getFileName().toString();
             try {
-                byte[] bytes = read(in.file());
+                byte[] bytes = Reports.read(in.file());
                 String sha256 = Reports.sha256(bytes);
                 String original = firstWithHash.putIfAbsent(sha256, name);
                 if (original != null)
@@ -175,18 +175,6 @@ public final class Loader {
             });
             graphs.clear();
             warningsByFile.clear();
-        }
-    }
-
-    private static byte[] read(Path file) {
-        String name = file.getFileName().toString();
-        try {
-            long size = Files.size(file);
-            if (size > Reports.MAX_BYTES)
-                throw new ReportException(name, "file is " + size / (1024 * 1024) + " MiB, over the " + Reports.MAX_BYTES / (1024 * 1024) + " MiB limit for a report");
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ReportException(name, "cannot read file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
     }
 

@@ -3,8 +3,6 @@ package org.practicegraph.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -18,27 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import picocli.CommandLine;
 
 class CliTest {
     @TempDir Path dir;
 
-    /** Exit code, standard output and standard error of one run. */
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
+    static CliRun run(String... args) { return CliRun.of(args); }
 
     @Test
     void everyCommandHasHelp() {
         for (String c : new String[] {"serve", "load", "query", "validate", "export", "evaluate", "backup", "restore"}) {
-            Run r = run(c, "--help");
+            CliRun r = run(c, "--help");
             assertThat(r.code()).as(c).isZero();
             assertThat(r.out()).as(c).contains("Usage: practice-graph " + c);
         }
@@ -47,10 +34,10 @@ class CliTest {
     @Test
     void loadThenQueryTheDatabase() {
         Path db = dir.resolve("db");
-        Run load = run("load", "--db", db.toString(), "corpus/sample");
+        CliRun load = run("load", "--db", db.toString(), "corpus/sample");
         assertThat(load.code()).isZero();
         assertThat(load.out()).contains("loaded 5 reports");
-        Run q = run("query", "--db", db.toString(), "--format", "csv", "-e",
+        CliRun q = run("query", "--db", db.toString(), "--format", "csv", "-e",
                 "PREFIX pg: <https://w3id.org/practice-graph/def#> SELECT ?s WHERE { ?a pg:score ?s } ORDER BY ?s");
         assertThat(q.code()).isZero();
         assertThat(q.out()).isEqualTo("s\r\n3\r\n3\r\n3\r\n3\r\n4\r\n");
@@ -58,7 +45,7 @@ class CliTest {
 
     @Test
     void theSampleManifestNamesTheCouncils() {
-        Run q = run("query", "--data", "corpus/sample", "--format", "tsv", "-e", """
+        CliRun q = run("query", "--data", "corpus/sample", "--format", "tsv", "-e", """
                 PREFIX pg: <https://w3id.org/practice-graph/def#>
                 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
                 SELECT ?gss WHERE { ?la a pg:LocalAuthority ; pg:gssCode ?gss } ORDER BY ?gss""");
@@ -76,7 +63,7 @@ class CliTest {
         Path db = dir.resolve("db");
         assertThat(run("load", "--db", db.toString(), "corpus/sample/003_874a80aed6dcf2ea.txt").code()).isZero();
         String before = run("export", "--db", db.toString(), "--format", "nquads").out();
-        Run r = run("load", "--db", db.toString(), "src/test/resources/bad/" + file);
+        CliRun r = run("load", "--db", db.toString(), "src/test/resources/bad/" + file);
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err().lines().filter(l -> l.startsWith("error: "))).containsExactly("error: " + message + lineRest(r.err(), message));
         assertThat(sorted(run("export", "--db", db.toString(), "--format", "nquads").out())).isEqualTo(sorted(before));
@@ -99,7 +86,7 @@ class CliTest {
         Files.writeString(dir.resolve("a.txt"), "# Safeguarding\n\nScore: 3\n\nStaff knew how to raise a concern.\n");
         Path csv = dir.resolve("manifest.csv");
         Files.writeString(csv, "file,authority,gss,published,url\n" + row + "\n");
-        Run r = run("load", "--db", db.toString(), "--manifest", csv.toString());
+        CliRun r = run("load", "--db", db.toString(), "--manifest", csv.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err().strip()).isEqualTo("error: " + csv + ":2: " + problem);
         assertThat(sorted(run("export", "--db", db.toString(), "--format", "nquads").out())).isEqualTo(sorted(before));
@@ -107,7 +94,7 @@ class CliTest {
 
     @Test
     void aReportNamingNoCouncilLoadsWithAWarning() {
-        Run r = run("load", "--db", dir.resolve("db").toString(), "src/test/resources/reports/plain-headings.txt");
+        CliRun r = run("load", "--db", dir.resolve("db").toString(), "src/test/resources/reports/plain-headings.txt");
         assertThat(r.code()).isZero();
         assertThat(r.err()).contains("warning: plain-headings.txt: the council could not be identified");
     }
@@ -118,7 +105,7 @@ class CliTest {
         Path db = dir.resolve("db");
         run("load", "--db", db.toString(), "corpus/sample");
         Path file = dir.resolve("export." + format);
-        Run r = run("export", "--db", db.toString(), "--format", format, "--output", file.toString());
+        CliRun r = run("export", "--db", db.toString(), "--format", format, "--output", file.toString());
         assertThat(r.code()).isZero();
         Path reference = dir.resolve("reference.nq");
         run("export", "--db", db.toString(), "--format", "nquads", "--output", reference.toString());
@@ -145,14 +132,14 @@ class CliTest {
 
     @Test
     void validateReportsConformance() {
-        Run r = run("validate", "--data", "corpus/sample");
+        CliRun r = run("validate", "--data", "corpus/sample");
         assertThat(r.code()).isZero();
         assertThat(r.out()).endsWith("5 report graphs, 0 not conforming\n");
     }
 
     @Test
     void badQueryIsAOneLineError() {
-        Run r = run("query", "--data", "src/test/resources/reports/plain-headings.txt", "-e", "SELECT WHERE {");
+        CliRun r = run("query", "--data", "src/test/resources/reports/plain-headings.txt", "-e", "SELECT WHERE {");
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("error: query: not valid SPARQL");
     }

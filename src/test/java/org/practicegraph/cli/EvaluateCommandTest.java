@@ -22,7 +22,7 @@ class EvaluateCommandTest {
 
     @Test
     void scoresTheSampleCorpus() {
-        CliTest.Run r = CliTest.run("evaluate", "--data", "corpus/sample", "--gold", GOLD);
+        CliRun r = CliRun.of("evaluate", "--data", "corpus/sample", "--gold", GOLD);
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(9);
@@ -34,14 +34,14 @@ class EvaluateCommandTest {
 
     @Test
     void aFigureBelowItsFloorExitsWithFive() {
-        CliTest.Run r = CliTest.run("evaluate", "--data", "corpus/sample", "--gold", GOLD, "--min-initiatives", "1.01", "--min-outcomes", "0");
+        CliRun r = CliRun.of("evaluate", "--data", "corpus/sample", "--gold", GOLD, "--min-initiatives", "1.01", "--min-outcomes", "0");
         assertThat(r.code()).isEqualTo(ExitCodes.BELOW_FLOOR).isEqualTo(5);
         assertThat(r.out().lines().reduce((a, b) -> b).orElseThrow()).matches("SHORT initiatives \\d\\.\\d\\d<1\\.01 \\| initiatives-F1=.*");
     }
 
     @Test
     void verboseListsMissesAndExtrasFirst() {
-        CliTest.Run r = CliTest.run("evaluate", "--data", "corpus/sample/003_874a80aed6dcf2ea.txt", "--gold", GOLD, "-v");
+        CliRun r = CliRun.of("evaluate", "--data", "corpus/sample/003_874a80aed6dcf2ea.txt", "--gold", GOLD, "-v");
         List<String> lines = r.out().lines().toList();
         // as score.py: the verbose lines cover reports the graph holds; absent ones are named on one line
         assertThat(lines.get(lines.size() - 2)).isEqualTo("reports not in the graph: 000_c7a78147fca09e56.txt, "
@@ -54,7 +54,7 @@ class EvaluateCommandTest {
     @Test
     void malformedGoldExitsWithThree() throws IOException {
         Files.writeString(dir.resolve("x.json"), "{ \"initiatives\": [] }");
-        CliTest.Run r = CliTest.run("evaluate", "--gold", dir.toString());
+        CliRun r = CliRun.of("evaluate", "--gold", dir.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).isEqualTo("error: " + dir.resolve("x.json") + ": missing \"report\"\n");
         assertThat(r.out()).isEmpty();
@@ -66,7 +66,7 @@ class EvaluateCommandTest {
         Txn.executeWrite(store.dataset(), () -> RDFDataMgr.read(store.dataset(), "src/test/resources/evaluate/graph.trig"));
         PracticeServer server = PracticeServer.create().store(store).port(0).loopback(true).build().start();
         try {
-            CliTest.Run r = CliTest.run("evaluate", "--endpoint", server.sparqlUrl(), "--gold", "src/test/resources/evaluate/gold");
+            CliRun r = CliRun.of("evaluate", "--endpoint", server.sparqlUrl(), "--gold", "src/test/resources/evaluate/gold");
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.out().lines().toList()).startsWith("initiatives  P=0.75 R=0.50 F1=0.60 (tp=3 fp=1 fn=3)")
                     .endsWith("OK initiatives-F1=0.60 partners-F1=0.29 metrics-F1=0.67 outcomes-R=0.50");
@@ -78,24 +78,24 @@ class EvaluateCommandTest {
 
     @Test
     void anEndpointThatDoesNotAnswerExitsWithThree() {
-        CliTest.Run r = CliTest.run("evaluate", "--endpoint", "http://localhost:1/practice/sparql", "--gold", GOLD);
+        CliRun r = CliRun.of("evaluate", "--endpoint", "http://localhost:1/practice/sparql", "--gold", GOLD);
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).startsWith("error: http://localhost:1/practice/sparql: cannot query the endpoint");
     }
 
     @Test
     void anEndpointWithDataIsAUsageError() {
-        CliTest.Run r = CliTest.run("evaluate", "--endpoint", "http://localhost:3030/practice/sparql", "--data", "corpus/sample", "--gold", GOLD);
+        CliRun r = CliRun.of("evaluate", "--endpoint", "http://localhost:3030/practice/sparql", "--data", "corpus/sample", "--gold", GOLD);
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("--endpoint scores a running server");
     }
 
     @Test
     void helpShowsTheHeaderAndAnExample() {
-        CliTest.Run r = CliTest.run("evaluate", "--help");
+        CliRun r = CliRun.of("evaluate", "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Usage: practice-graph evaluate", "Score the graph's extraction against gold annotations",
                 "Example: practice-graph evaluate --data my-reports/ --gold my-gold/ --verbose", "--min-outcomes=F");
-        assertThat(CliTest.run("--help").out()).contains("evaluate");
+        assertThat(CliRun.of("--help").out()).contains("evaluate");
     }
 }

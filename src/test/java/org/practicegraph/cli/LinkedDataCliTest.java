@@ -28,16 +28,16 @@ class LinkedDataCliTest {
     @BeforeAll
     static void load() {
         db = shared.resolve("db").toString();
-        CliTest.Run r = CliTest.run("load", "--db", db, "corpus/sample");
+        CliRun r = CliRun.of("load", "--db", db, "corpus/sample");
         assertThat(r.code()).as(r.err()).isZero();
     }
 
     @Test
     void exportWritesGzippedNQuadsAndTrigWithOneGraphPerReport() throws Exception {
         Path nq = dir.resolve("practice-graph.nq.gz"), trig = dir.resolve("practice-graph.trig");
-        CliTest.Run a = CliTest.run("export", "--db", db, "--format", "nquads", "--output", nq.toString());
+        CliRun a = CliRun.of("export", "--db", db, "--format", "nquads", "--output", nq.toString());
         assertThat(a.code()).as(a.err()).isZero();
-        CliTest.Run b = CliTest.run("export", "--db", db, "--format", "trig", "--gzip", "--output", trig.toString());
+        CliRun b = CliRun.of("export", "--db", db, "--format", "trig", "--gzip", "--output", trig.toString());
         assertThat(b.code()).as(b.err()).isZero();
         for (Path p : List.of(nq, trig)) {
             Dataset ds = DatasetFactory.create();
@@ -52,7 +52,7 @@ class LinkedDataCliTest {
 
     @Test
     void jsonLdExportUsesTheContext() {
-        CliTest.Run r = CliTest.run("export", "--db", db, "--format", "jsonld", "--context", "http://localhost:3030/ns/context.jsonld");
+        CliRun r = CliRun.of("export", "--db", db, "--format", "jsonld", "--context", "http://localhost:3030/ns/context.jsonld");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"@context\": \"http://localhost:3030/ns/context.jsonld\"").contains("\"gssCode\": \"E09000017\"")
                 .contains("\"servesArea\": \"http://statistics.data.gov.uk/id/statistical-geography/E09000017\"");
@@ -60,18 +60,18 @@ class LinkedDataCliTest {
 
     @Test
     void baseChangesTheDataIris() {
-        CliTest.Run r = CliTest.run("query", "--base", "http://localhost:3030/id/", "--format", "tsv", "-e",
+        CliRun r = CliRun.of("query", "--base", "http://localhost:3030/id/", "--format", "tsv", "-e",
                 "PREFIX pg: <" + PG.NS + "> SELECT ?la WHERE { ?la pg:gssCode \"E09000017\" }");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("?la\n<http://localhost:3030/id/authority/hillingdon>\n");
-        CliTest.Run bad = CliTest.run("query", "--base", "file:///tmp/", "-e", "ASK {}");
+        CliRun bad = CliRun.of("query", "--base", "file:///tmp/", "-e", "ASK {}");
         assertThat(bad.code()).isNotZero();
         assertThat(bad.err()).contains("--base must be an http(s) IRI");
     }
 
     @Test
     void serveRefusesAnAllowlistEntryThatIsNotAnHttpEndpoint() {
-        CliTest.Run r = CliTest.run("serve", "--port", "0", "--service-allow", "file:///etc/passwd");
+        CliRun r = CliRun.of("serve", "--port", "0", "--service-allow", "file:///etc/passwd");
         assertThat(r.code()).isNotZero();
         assertThat(r.err()).contains("--service-allow: not an http(s) SPARQL endpoint URL: file:///etc/passwd");
     }

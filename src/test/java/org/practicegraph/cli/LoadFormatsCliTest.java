@@ -19,16 +19,16 @@ class LoadFormatsCliTest {
     @Test
     void theDocumentedExamplesLoad() {
         Path db = dir.resolve("db");
-        CliTest.Run r = CliTest.run("load", "--db", db.toString(), "docs/examples");
+        CliRun r = CliRun.of("load", "--db", db.toString(), "docs/examples");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("loaded 4 reports");
-        CliTest.Run again = CliTest.run("load", "--db", db.toString(), "docs/examples");
+        CliRun again = CliRun.of("load", "--db", db.toString(), "docs/examples");
         assertThat(again.code()).isZero();
         assertThat(again.out().strip()).isEqualTo(
                 "loaded 0 reports, 4 unchanged (skipped); nothing to do, the database already holds these reports unchanged");
-        CliTest.Run forced = CliTest.run("load", "--db", db.toString(), "--force", "docs/examples");
+        CliRun forced = CliRun.of("load", "--db", db.toString(), "--force", "docs/examples");
         assertThat(forced.out()).startsWith("loaded 4 reports");
-        CliTest.Run q = CliTest.run("query", "--db", db.toString(), "queries/scores-over-time.rq", "--format", "csv");
+        CliRun q = CliRun.of("query", "--db", db.toString(), "queries/scores-over-time.rq", "--format", "csv");
         assertThat(q.out().lines().skip(1).filter(l -> l.startsWith("Dorset,"))).hasSize(19);
     }
 
@@ -39,12 +39,12 @@ class LoadFormatsCliTest {
             "truncated.pdf|truncated.pdf: "})
     void badPdfsFailWithOneLineAndExitCode3(String file, String message) throws IOException {
         Path db = dir.resolve("db");
-        assertThat(CliTest.run("load", "--db", db.toString(), "corpus/sample/003_874a80aed6dcf2ea.txt").code()).isZero();
-        String before = CliTest.run("export", "--db", db.toString(), "--format", "nquads").out();
-        CliTest.Run r = CliTest.run("load", "--db", db.toString(), "src/test/resources/formats/bad/" + file);
+        assertThat(CliRun.of("load", "--db", db.toString(), "corpus/sample/003_874a80aed6dcf2ea.txt").code()).isZero();
+        String before = CliRun.of("export", "--db", db.toString(), "--format", "nquads").out();
+        CliRun r = CliRun.of("load", "--db", db.toString(), "src/test/resources/formats/bad/" + file);
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err().lines().filter(l -> l.startsWith("error: "))).singleElement().asString().startsWith("error: " + message);
-        assertThat(sorted(CliTest.run("export", "--db", db.toString(), "--format", "nquads").out())).isEqualTo(sorted(before));
+        assertThat(sorted(CliRun.of("export", "--db", db.toString(), "--format", "nquads").out())).isEqualTo(sorted(before));
     }
 
     @Test
@@ -53,7 +53,7 @@ class LoadFormatsCliTest {
         Files.copy(Path.of("src/test/resources/formats/hillingdon-learning.html"), in.resolve("1.html"));
         Files.copy(Path.of("src/test/resources/formats/bad/truncated.pdf"), in.resolve("2.pdf"));
         Files.copy(Path.of("src/test/resources/formats/dorset-safeguarding.pdf"), in.resolve("3.pdf"));
-        CliTest.Run r = CliTest.run("load", "--db", dir.resolve("db").toString(), in.toString());
+        CliRun r = CliRun.of("load", "--db", dir.resolve("db").toString(), in.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.out()).startsWith("loaded 2 reports, 1 failed");
         assertThat(r.err()).contains("error: 2.pdf: ");

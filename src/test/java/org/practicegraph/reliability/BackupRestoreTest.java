@@ -3,7 +3,6 @@ package org.practicegraph.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,20 +11,18 @@ import org.apache.jena.sparql.util.IsoMatcher;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.practicegraph.cli.Main;
+import org.practicegraph.cli.CliRun;
 import org.practicegraph.store.Store;
-
-import picocli.CommandLine;
 
 /** backup then restore gives back the same dataset; a broken backup leaves the new database empty. */
 class BackupRestoreTest {
     @TempDir Path dir;
 
+    /** Runs a command; its standard error is appended to {@code err}. */
     private int run(StringWriter err, String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(new StringWriter(), true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        CliRun r = CliRun.of(args);
+        err.write(r.err());
+        return r.code();
     }
 
     @Test

@@ -3,8 +3,6 @@ package org.practicegraph.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,9 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.practicegraph.cli.Main;
+import org.practicegraph.cli.CliRun;
 
-import picocli.CommandLine;
 
 /**
  * Every case in {@code src/test/resources/bad/catalogue.tsv}, run through {@code load} against a
@@ -32,15 +29,7 @@ class BadInputCatalogueTest {
     static Path db;
     static String before;
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
-    }
+    static CliRun run(String... args) { return CliRun.of(args); }
 
     @BeforeAll
     static void databaseWithOneReport() {
@@ -71,13 +60,13 @@ class BadInputCatalogueTest {
     @MethodSource("catalogue")
     void isRefusedWithOneLineAndTheDatabaseUnchanged(String input, int exit, String fragment) {
         Path file = BAD.resolve(input);
-        Run r = input.startsWith("manifests/")
+        CliRun r = input.startsWith("manifests/")
                 ? run("load", "--db", db.toString(), "--manifest", file.toString())
                 : run("load", "--db", db.toString(), file.toString());
         assertRefused(r, file, exit, fragment);
     }
 
-    static void assertRefused(Run r, Path file, int exit, String fragment) {
+    static void assertRefused(CliRun r, Path file, int exit, String fragment) {
         assertThat(r.code()).as(r.err()).isEqualTo(exit);
         List<String> errors = r.err().lines().filter(l -> l.startsWith("error: ")).toList();
         assertThat(errors).as(r.err()).hasSize(1);
@@ -111,7 +100,7 @@ class BadInputCatalogueTest {
         Path folder = Files.createDirectories(work.resolve("loop"));
         Files.copy(Path.of("corpus/sample/004_9ad3562cb36cee7d.txt"), folder.resolve("report.txt"));
         Files.createSymbolicLink(folder.resolve("again"), folder);
-        Run r = run("load", "--db", work.resolve("loopdb").toString(), folder.toString());
+        CliRun r = run("load", "--db", work.resolve("loopdb").toString(), folder.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("loaded 1 report");
     }
@@ -119,7 +108,7 @@ class BadInputCatalogueTest {
     @Test
     void aDuplicatedReportIsLoadedOnce() {
         Path dbDup = work.resolve("dupdb");
-        Run r = run("load", "--db", dbDup.toString(), BAD.resolve("duplicate").toString());
+        CliRun r = run("load", "--db", dbDup.toString(), BAD.resolve("duplicate").toString());
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err().lines().filter(l -> l.startsWith("error: ")))
                 .containsExactly("error: b.txt: same bytes as a.txt in this load: a duplicated report; not loaded twice");
@@ -128,14 +117,14 @@ class BadInputCatalogueTest {
 
     @Test
     void aReportNamingTwoCouncilsEquallyLoadsUnidentifiedWithAWarning() {
-        Run r = run("load", "--db", work.resolve("twodb").toString(), BAD.resolve("two-councils.txt").toString());
+        CliRun r = run("load", "--db", work.resolve("twodb").toString(), BAD.resolve("two-councils.txt").toString());
         assertThat(r.code()).isZero();
         assertThat(r.err()).contains("warning: two-councils.txt: the council could not be identified");
     }
 
     @Test
     void oddButValidInputsLoad() {
-        Run r = run("load", "--db", work.resolve("odd").toString(),
+        CliRun r = run("load", "--db", work.resolve("odd").toString(),
                 "src/test/resources/reports/crlf.txt", "src/test/resources/reports/bom.txt");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("loaded 2 reports");
