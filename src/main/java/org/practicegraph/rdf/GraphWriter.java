@@ -82,7 +82,8 @@ public final class GraphWriter implements FactHandler {
         reportNode = model.createResource(iris.report(r.fileName()))
                 .addProperty(RDF.type, PG.Report)
                 .addProperty(DCTerms.identifier, r.fileName())
-                .addProperty(PG.sha256, r.sha256());
+                .addProperty(PG.sha256, r.sha256())
+                .addProperty(PG.text, r.text());
         if (r.qualityStatement() != null) reportNode.addProperty(DCTerms.title, r.qualityStatement());
         if (context.url() != null) reportNode.addProperty(DCTerms.source, model.createResource(context.url()));
         published = context.published() != null ? context.published()

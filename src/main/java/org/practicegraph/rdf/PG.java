@@ -26,6 +26,7 @@ public final class PG {
     // Reports and assessments
     public static final Resource Report = resource("Report");
     public static final Property sha256 = property("sha256");
+    public static final Property text = property("text");
     public static final Property hasAssessment = property("hasAssessment");
     public static final Resource Assessment = resource("Assessment");
     public static final Property assessedAuthority = property("assessedAuthority");

@@ -56,6 +56,7 @@ public final class Loader {
     private final Progress progress;
     /** Reports committed per transaction unless told otherwise. */
     public static final int DEFAULT_BATCH_SIZE = 50;
+    private static final org.apache.jena.graph.Node GENERATED_AT_TIME = NodeFactory.createURI("http://www.w3.org/ns/prov#generatedAtTime");
     private final boolean force;
     private final int batchSize;
     private final Components components;
@@ -164,6 +165,11 @@ public final class Loader {
         /** Writes the batch in one transaction, then reports each file as loaded. */
         void commit(List<String> loaded, List<String> warnings) {
             if (graphs.isEmpty()) return;
+            // when each report graph was written (PROV); the explorer's "recent loads" reads it
+            org.apache.jena.graph.Node now = NodeFactory.createLiteralDT(
+                    java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), XSDDatatype.XSDdateTime);
+            warningsByFile.keySet().forEach(file -> graphs.get(iris.reportGraph(file)).add(
+                    NodeFactory.createURI(iris.report(file)), GENERATED_AT_TIME, now));
             store.replaceGraphsAtomically(graphs);
             warningsByFile.forEach((file, fileWarnings) -> {
                 loaded.add(file);
