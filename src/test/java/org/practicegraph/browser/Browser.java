@@ -74,7 +74,7 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
     public static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
     public static final int WIDTH = 1280;
     public static final int HEIGHT = 900;
-    /** How long finders and {@link #waitUntil} wait. */
+    /** How long finders and {@link #waitUntil} wait, unless {@link #timeout(Duration)} says otherwise for a test. */
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String INSTALL = "apt-get install -y chromium chromium-driver";
@@ -98,6 +98,7 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
     private long firstPageMillis = -1;
     private final List<LogEntry> console = new ArrayList<>();
     private final List<Pattern> allowedConsole = new ArrayList<>();
+    private Duration timeout = TIMEOUT;
 
     private final Path chromium;
     private final Path chromedriver;
@@ -195,6 +196,7 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
         drainConsole();
         console.clear();
         allowedConsole.clear();
+        timeout = TIMEOUT;
     }
 
     @Override public void afterEach(ExtensionContext context) {
@@ -244,13 +246,19 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
      * @throws TimeoutException after {@link #TIMEOUT}
      */
     public <T> T waitUntil(Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(driver(), TIMEOUT).ignoring(StaleElementReferenceException.class).until(condition::apply);
+        return new WebDriverWait(driver(), timeout).ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** As {@link #waitUntil(Function)}, with a message for the timeout. */
     public <T> T waitUntil(String what, Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(driver(), TIMEOUT).ignoring(StaleElementReferenceException.class).withMessage(what)
+        return new WebDriverWait(driver(), timeout).ignoring(StaleElementReferenceException.class).withMessage(what)
                 .until(condition::apply);
+    }
+
+    /** Sets how long finders and waits wait, until the end of the current test (as an extension) or for good. */
+    public Browser timeout(Duration timeout) {
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
     }
 
     private void waitForLoad() {
@@ -411,7 +419,7 @@ public final class Browser implements AutoCloseable, BeforeAllCallback, AfterAll
             } catch (RuntimeException ignored) {
                 h = "";
             }
-            throw new NoSuchElementException("no " + what + " on " + url() + " after " + TIMEOUT.toSeconds() + " s" + h, e);
+            throw new NoSuchElementException("no " + what + " on " + url() + " after " + timeout.toMillis() + " ms" + h, e);
         }
     }
 
