@@ -38,7 +38,7 @@ final class ResourcePage {
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(label))
                 .append(" — Practice Graph</title>\n<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;"
                         + "line-height:1.5}th{text-align:left;vertical-align:top;padding-right:1rem;font-weight:600}"
-                        + "blockquote{border-left:4px solid #ccc;margin:1rem 0;padding:0 1rem}code{word-break:break-all}</style></head>\n<body>\n");
+                        + "blockquote{border-left:4px solid #ccc;margin:1rem 0;padding:0 1rem}code{word-break:break-all}</style></head>\n<body>\n<main>\n");
         h.append("<h1>").append(esc(label)).append("</h1>\n<p><code>").append(esc(iri)).append("</code></p>\n");
         List<String> types = new ArrayList<>();
         r.listProperties(RDF.type).forEachRemaining(s -> types.add(link(s.getObject(), m, iris)));
@@ -93,7 +93,7 @@ final class ResourcePage {
         List<String> alts = new ArrayList<>();
         for (RdfFormats f : RdfFormats.values())
             if (f != RdfFormats.HTML) alts.add("<a href=\"" + esc(docPath + "." + f.extension) + "\">" + esc(f.mediaType) + "</a>");
-        h.append(String.join(" · ", alts)).append("</p>\n</body></html>\n");
+        h.append(String.join(" · ", alts)).append("</p>\n</main>\n</body></html>\n");
         return h.toString();
     }
 
