@@ -4,6 +4,11 @@
   var el = document.getElementById('yasgui');
   if (!el || typeof Yasgui === 'undefined') return;
   el.textContent = '';
+  // No calls to other hosts: the prefix (prefix.cc) and class/property (LOV) completers fetch from
+  // the web, which this page's Content-Security-Policy forbids; keep the ones that work offline.
+  Yasgui.Yasqe.defaults.autocompleters = Yasgui.Yasqe.defaults.autocompleters.filter(function (name) {
+    return name !== 'prefixes' && name !== 'property' && name !== 'class';
+  });
   var endpoint = new URL(el.getAttribute('data-endpoint'), location.href).href;
   var yasgui = new Yasgui(el, {
     requestConfig: { endpoint: endpoint, method: 'POST' },
