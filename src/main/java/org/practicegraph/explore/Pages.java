@@ -110,7 +110,7 @@ final class Pages {
         m.put("outcomes", data.rows("practice-outcomes", self));
         m.put("partners", data.rows("practice-partners", self));
         m.put("similar", Rows.group(data.rows("practice-similar", self), "initiative", "others",
-                List.of("otherLabel", "otherHref", "otherAuthorityLabel", "otherAuthorityHref", "otherTypeLabel", "otherTypeHref")));
+                List.of("otherLabel", "otherHref", "otherAuthorityLabel", "otherAuthorityHref", "otherTypeLabel", "otherTypeHref", "score")));
         return new Page("practice", m, List.of("practice-initiatives", "practice-outcomes", "practice-partners", "practice-similar"), self);
     }
 
