@@ -176,6 +176,9 @@ log "serve the sample corpus in memory with -Xmx256m"
 serve sample-256m 256m
 java -cp "$CP" org.practicegraph.bench.HttpBench latency --endpoint "http://localhost:$PORT/practice/sparql" \
      --queries queries --warmup 1 --runs 3 --out "$RES/http-latency-sample.csv" > /dev/null
+log "explorer pages: one of each kind, sequentially, 5 warm-up + 30 runs"
+java -cp "$CP" org.practicegraph.bench.HttpBench pages --base "http://localhost:$PORT" \
+     --warmup 5 --runs 30 --out "$RES/pages-sample.csv" > /dev/null
 stop sample-256m
 fi
 
@@ -189,6 +192,12 @@ if [ "$LOADTEST" = 1 ]; then
   java -Xmx512m -cp "$CP" org.practicegraph.bench.HttpBench load --endpoint "http://localhost:$PORT/practice/sparql" \
        --queries queries --clients "$LOAD_CLIENTS" --seconds "$LOAD_SECONDS" --out "$RES/http-load.csv" > /dev/null
   log "load: $(tail -1 "$RES/http-load.csv")"
+fi
+if [ "$SMOKE" = 1 ]; then
+  # the pages are measured against the sample corpus above; in smoke mode, just check the code still works
+  log "explorer pages: one of each kind, once (smoke)"
+  java -cp "$CP" org.practicegraph.bench.HttpBench pages --base "http://localhost:$PORT" \
+       --warmup 0 --runs 1 --out "$RES/pages-smoke.csv" > /dev/null
 fi
 stop db-1g
 SPID=

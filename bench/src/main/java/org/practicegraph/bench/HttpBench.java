@@ -13,10 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A small SPARQL-over-HTTP client for the whole-process benchmarks.
@@ -28,10 +31,17 @@ import java.util.concurrent.atomic.AtomicLong;
  *       each client sends the next query of the mix as soon as the last answer is read: requests,
  *       throughput, p50, p99, max, errors (non-200 or I/O failure);</li>
  *   <li>{@code wait --endpoint URL --start-ms EPOCH_MS [--pid PID]}: seconds from start-ms to the first
- *       answered query (start-up time).</li>
+ *       answered query (start-up time);</li>
+ *   <li>{@code pages --base http://localhost:PORT --warmup N --runs N [--max-seconds S] --out CSV}: the HTML
+ *       explorer, one page of each kind GET sequentially (same warm-up, runs and time budget as {@code latency}),
+ *       one row per kind: path, p50, p99, min, max (ms), runs, bytes of the last answer. Pages are found by
+ *       following the first {@code href="/kind/…"} of each kind: an authority from {@code /authorities}, a
+ *       practice from {@code /practices}, an initiative from that practice's page, a partner from
+ *       {@code /partners}, a report from home's recent loads; plus {@code /}, the three index pages,
+ *       {@code /search?q=training} and {@code /workbench}. Every answer must be 200.</li>
  * </ul>
  * Queries are POSTed as {@code application/x-www-form-urlencoded}, answers asked for as SPARQL JSON
- * and read to the last byte; no rows are parsed, so the client costs little.
+ * and read to the last byte; no rows are parsed, so the client costs little. Pages are read likewise.
  */
 public final class HttpBench {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -39,6 +49,11 @@ public final class HttpBench {
     private final URI endpoint;
 
     private HttpBench(URI endpoint) { this.endpoint = endpoint; }
+
+    private HttpResponse<byte[]> get(URI uri) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120)).header("Accept", "text/html").GET().build();
+        return http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+    }
 
     private HttpResponse<byte[]> send(String query) throws IOException, InterruptedException {
         HttpRequest req = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(120))
@@ -154,6 +169,64 @@ public final class HttpBench {
         }
     }
 
+    /** A link to an explorer page of one kind, without query or fragment (so no {@code ?download=} links). */
+    private static final Pattern PAGE_LINK = Pattern.compile("href=\"(/(authorities|practices|initiatives|partners|reports)/[^\"?#]+)\"");
+
+    /** @return the first link to a page of {@code kind} in the page at {@code path}, or fails */
+    private String firstLink(String base, String path, String kind) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = get(URI.create(base + path));
+        check(path, r);
+        Matcher m = PAGE_LINK.matcher(new String(r.body(), StandardCharsets.UTF_8));
+        while (m.find()) if (m.group(2).equals(kind)) return m.group(1).replace("&amp;", "&");
+        throw new IllegalStateException("no link to /" + kind + "/… in " + path);
+    }
+
+    /** @return page kind → path: the fixed pages, and one page of each kind found by following links */
+    private Map<String, String> discover(String base) throws IOException, InterruptedException {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("home", "/");
+        p.put("authorities", "/authorities");
+        p.put("practices", "/practices");
+        p.put("partners", "/partners");
+        p.put("authority", firstLink(base, "/authorities", "authorities"));
+        p.put("practice", firstLink(base, "/practices", "practices"));
+        p.put("initiative", firstLink(base, p.get("practice"), "initiatives"));
+        p.put("partner", firstLink(base, "/partners", "partners"));
+        p.put("report", firstLink(base, "/", "reports"));
+        p.put("search", "/search?q=training");
+        p.put("workbench", "/workbench");
+        return p;
+    }
+
+    private void pages(String base, int warmup, int runs, double maxSeconds, Path out) throws Exception {
+        Map<String, String> pages = discover(base);
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
+            w.println("page,path,p50_ms,p99_ms,min_ms,max_ms,runs,bytes");
+            for (var e : pages.entrySet()) {
+                URI uri = URI.create(base + e.getValue());
+                long warmBudget = System.nanoTime() + (long) (maxSeconds * 1e9);
+                for (int i = 0; i < warmup && (i < 1 || System.nanoTime() < warmBudget); i++) check(e.getValue(), get(uri));
+                long[] t = new long[runs];
+                long budget = System.nanoTime() + (long) (maxSeconds * 1e9);
+                int done = 0, bytes = -1;
+                while (done < runs && (done < 3 || System.nanoTime() < budget)) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<byte[]> r = get(uri);
+                    t[done++] = System.nanoTime() - t0;
+                    check(e.getValue(), r);
+                    bytes = r.body().length;
+                }
+                t = Arrays.copyOf(t, done);
+                Arrays.sort(t);
+                // paths are slugs, no commas: the CSV needs no quoting
+                String line = String.format(Locale.ROOT, "%s,%s,%.2f,%.2f,%.2f,%.2f,%d,%d", e.getKey(), e.getValue(), pct(t, 50),
+                        pct(t, 99), t[0] / 1e6, t[t.length - 1] / 1e6, done, bytes);
+                w.println(line);
+                System.out.println(line);
+            }
+        }
+    }
+
     /** Polls with an ASK query every 50 ms; prints the seconds from {@code startMs} to the first 200 answer. */
     private void await(long startMs, long pid, int timeoutSeconds) throws InterruptedException {
         long deadline = startMs + timeoutSeconds * 1000L;
@@ -174,16 +247,19 @@ public final class HttpBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0) throw new IllegalArgumentException("usage: latency|load --endpoint URL --queries DIR --out CSV ...");
+        if (args.length == 0) throw new IllegalArgumentException("usage: latency|load|pages|wait --endpoint URL --queries DIR --out CSV ...");
         Map<String, String> a = Args.parse(Arrays.copyOfRange(args, 1, args.length));
         HttpBench b = new HttpBench(URI.create(a.getOrDefault("endpoint", "http://localhost:3030/practice/sparql")));
-        Map<String, String> queries = Queries.read(Path.of(a.getOrDefault("queries", "queries")));
+        Path queries = Path.of(a.getOrDefault("queries", "queries"));
         Path out = Path.of(a.getOrDefault("out", "/dev/stdout"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "5")), runs = Integer.parseInt(a.getOrDefault("runs", "30"));
+        double maxSeconds = Double.parseDouble(a.getOrDefault("max-seconds", "20"));
         switch (args[0]) {
-            case "latency" -> b.latency(queries, Integer.parseInt(a.getOrDefault("warmup", "5")),
-                    Integer.parseInt(a.getOrDefault("runs", "30")), Double.parseDouble(a.getOrDefault("max-seconds", "20")), out);
-            case "load" -> b.load(queries, Integer.parseInt(a.getOrDefault("clients", "32")),
+            case "latency" -> b.latency(Queries.read(queries), warmup, runs, maxSeconds, out);
+            case "load" -> b.load(Queries.read(queries), Integer.parseInt(a.getOrDefault("clients", "32")),
                     Integer.parseInt(a.getOrDefault("seconds", "60")), out);
+            case "pages" -> b.pages(a.getOrDefault("base", "http://localhost:3030").replaceAll("/+$", ""), warmup, runs,
+                    maxSeconds, out);
             case "wait" -> b.await(Long.parseLong(a.get("start-ms")), Long.parseLong(a.getOrDefault("pid", "-1")),
                     Integer.parseInt(a.getOrDefault("timeout", "600")));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);

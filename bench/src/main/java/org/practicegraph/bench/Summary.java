@@ -213,6 +213,26 @@ public final class Summary {
                     + " db-1g: the %d-report TDB2 database, `-Xmx1g`.%n%n", sample.size(), size);
             if (serve.containsKey("db-1g")) out.put("startup_s", serve.get("db-1g").get("startup_to_first_answer_s"));
         }
+        // pages-smoke.csv: the smoke run's single pass against the small database, so CI prints this table too
+        boolean smokePages = !Files.exists(dir.resolve("pages-sample.csv"));
+        List<String[]> pages = rows(dir.resolve(smokePages ? "pages-smoke.csv" : "pages-sample.csv"));
+        if (!pages.isEmpty()) {
+            w.printf("## Explorer pages (%s; target < 200 ms)%n%n", smokePages
+                    ? "smoke: one run each against the " + size + "-report database" : "sample corpus in memory, `-Xmx256m`");
+            w.println("| page | path | p50 ms | p99 ms | max ms | runs | KB |");
+            w.println("|---|---|---:|---:|---:|---:|---:|");
+            int over = 0;
+            for (String[] r : pages) {
+                double p50 = Double.parseDouble(r[2]), p99 = Double.parseDouble(r[3]);
+                if (p50 >= 200 || p99 >= 200) over++;
+                w.printf("| %s | `%s` | %s | %s | %s | %s | %.0f |%n", r[0], r[1], p50 >= 200 ? "**" + f(p50) + "**" : f(p50),
+                        p99 >= 200 ? "**" + f(p99) + "**" : f(p99), f(Double.parseDouble(r[5])), r[6], Double.parseDouble(r[7]) / 1024);
+                out.put("page_" + r[0] + "_p50_ms", f(p50));
+                out.put("page_" + r[0] + "_p99_ms", f(p99));
+            }
+            out.put("pages_over_200ms", Integer.toString(over));
+            w.printf("%n%d of %d page kinds at or over 200 ms at p50 or p99 (bold).%n%n", over, pages.size());
+        }
         List<String[]> load = rows(dir.resolve("http-load.csv"));
         if (!load.isEmpty()) {
             String[] l = load.get(0);
