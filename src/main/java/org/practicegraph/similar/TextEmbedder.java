@@ -1,0 +1,15 @@
+package org.practicegraph.similar;
+
+import java.util.List;
+
+/** Turns texts into vectors whose cosine says how alike the texts are in meaning. */
+public interface TextEmbedder {
+    /**
+     * @param texts non-blank texts
+     * @return one vector per text, in the same order, all of one length
+     */
+    List<float[]> embed(List<String> texts);
+
+    /** @return a short name of the model, recorded with every score it helped compute */
+    String name();
+}
