@@ -123,8 +123,8 @@ public final class PracticeServer {
         store.replaceGraph(iris.cubeGraph(), ScoreCube.of(iris).build(store).getGraph());
         try {
             similar.refresh(store).ifPresent(run -> LOG.info(
-                    "Similar initiatives: {} links between {} initiatives; {} of {} texts embedded in {} ms, {} ms in all",
-                    run.links(), run.initiatives(), run.textsEmbedded(), run.texts(), run.embedMillis(), run.totalMillis()));
+                    "Similar initiatives: {} links between {} initiatives; model loaded in {} ms, {} of {} texts embedded in {} ms, {} ms in all",
+                    run.links(), run.initiatives(), run.modelMillis(), run.textsEmbedded(), run.texts(), run.embedMillis(), run.totalMillis()));
         } catch (RuntimeException e) {
             // The links are an extra: a platform where the embedding model cannot run still serves the reports.
             LOG.warn("Similar initiatives not written: {}", e.getMessage());

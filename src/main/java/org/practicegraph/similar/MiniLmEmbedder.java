@@ -23,30 +23,38 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 public final class MiniLmEmbedder implements TextEmbedder {
     /** The model's name as recorded in {@code pg:similarityMethod}, {@value}. */
     public static final String NAME = "all-MiniLM-L6-v2-q";
-    private static volatile MiniLmEmbedder instance;
-    private final EmbeddingModel model;
+    private static final MiniLmEmbedder INSTANCE = new MiniLmEmbedder();
+    private volatile EmbeddingModel model;
 
-    private MiniLmEmbedder() {
-        this.model = new AllMiniLmL6V2QuantizedEmbeddingModel();
-    }
+    private MiniLmEmbedder() {}
+
+    /** @return the one embedder of this process; the model loads (1–2 s) on first use, not here */
+    public static MiniLmEmbedder get() { return INSTANCE; }
 
     /**
-     * @return the one embedder of this process, loading the model (about 1 s) on first use
+     * Loads the model now, unless it is loaded.
+     *
      * @throws IllegalStateException when the native libraries cannot be loaded on this platform
      */
-    public static MiniLmEmbedder get() {
-        MiniLmEmbedder e = instance;
-        if (e != null) return e;
-        synchronized (MiniLmEmbedder.class) {
-            if (instance == null) {
+    @Override public void load() { model(); }
+
+    private EmbeddingModel model() {
+        EmbeddingModel m = model;
+        if (m != null) return m;
+        synchronized (this) {
+            if (model == null) {
                 keepCachesOutOfHome();
                 try {
-                    instance = new MiniLmEmbedder();
+                    EmbeddingModel loaded = new AllMiniLmL6V2QuantizedEmbeddingModel();
+                    // langchain4j opens the ONNX session and the tokenizer on first use: do it here, so
+                    // loading is paid (and fails) now, not inside the first timed batch.
+                    loaded.embed("warm-up");
+                    model = loaded;
                 } catch (RuntimeException | LinkageError err) {
                     throw new IllegalStateException("cannot load the sentence-embedding model " + NAME + ": " + err, err);
                 }
             }
-            return instance;
+            return model;
         }
     }
 
@@ -69,7 +77,7 @@ public final class MiniLmEmbedder implements TextEmbedder {
         List<TextSegment> segments = new ArrayList<>(texts.size());
         for (String t : texts) segments.add(TextSegment.from(t));
         List<float[]> out = new ArrayList<>(texts.size());
-        model.embedAll(segments).content().forEach(e -> out.add(e.vector()));
+        model().embedAll(segments).content().forEach(e -> out.add(e.vector()));
         return out;
     }
 

@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.DatasetFactory;
@@ -65,19 +64,27 @@ public final class SimilarInitiatives {
     private final int topK;
     private final double minScore;
     private final double typeWeight;
-    private final Supplier<TextEmbedder> embedderSupplier;
+    private final TextEmbedder embedder;
     private final Map<String, float[]> cache;
-    private TextEmbedder embedder;
 
-    /** What one computation found and what it cost. */
-    public record Run(Model model, int initiatives, int texts, int textsEmbedded, int links, long embedMillis, long totalMillis) {}
+    /**
+     * What one computation found and what it cost.
+     *
+     * @param initiatives   initiatives with a label or quote to compare
+     * @param texts         distinct labels and quotes among them
+     * @param textsEmbedded how many of those were not cached and went through the model
+     * @param modelMillis   time to load the model (0 once loaded)
+     * @param embedMillis   time spent embedding
+     * @param totalMillis   the whole computation, reading the store and scoring every pair included
+     */
+    public record Run(Model model, int initiatives, int texts, int textsEmbedded, int links, long modelMillis, long embedMillis, long totalMillis) {}
 
     private SimilarInitiatives(Builder b) {
         this.iris = b.iris;
         this.topK = b.topK;
         this.minScore = b.minScore;
         this.typeWeight = b.typeWeight;
-        this.embedderSupplier = b.embedder;
+        this.embedder = b.embedder;
         int size = b.cacheSize;
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) { return size() > size; }
@@ -91,7 +98,7 @@ public final class SimilarInitiatives {
     public String method() {
         return String.format(Locale.ROOT, "%.2f × cosine of %s embeddings of label and evidence quotes + %.2f × initiative-type closeness "
                 + "1/(1+skos:broader steps); top %d per initiative with score >= %.2f, other authorities only",
-                1 - typeWeight, embedder().name(), typeWeight, topK, minScore);
+                1 - typeWeight, embedder.name(), typeWeight, topK, minScore);
     }
 
     /**
@@ -144,6 +151,9 @@ public final class SimilarInitiatives {
 
         Set<String> distinct = new TreeSet<>();
         initiatives.values().forEach(i -> distinct.addAll(i.texts()));
+        long modelStart = System.nanoTime();
+        if (distinct.stream().anyMatch(t -> !cache.containsKey(t))) embedder.load();
+        long modelMillis = (System.nanoTime() - modelStart) / 1_000_000;
         long embedStart = System.nanoTime();
         Map<String, float[]> byText = new java.util.HashMap<>();
         int embedded = embed(distinct, byText);
@@ -187,7 +197,7 @@ public final class SimilarInitiatives {
                 links++;
             }
         }
-        return new Run(m, ids.size(), distinct.size(), embedded, links, embedMillis, (System.nanoTime() - start) / 1_000_000);
+        return new Run(m, ids.size(), distinct.size(), embedded, links, modelMillis, embedMillis, (System.nanoTime() - start) / 1_000_000);
     }
 
     /**
@@ -205,18 +215,13 @@ public final class SimilarInitiatives {
         }
         for (int i = 0; i < missing.size(); i += BATCH) {
             List<String> batch = missing.subList(i, Math.min(missing.size(), i + BATCH));
-            List<float[]> vs = embedder().embed(batch);
+            List<float[]> vs = embedder.embed(batch);
             for (int j = 0; j < batch.size(); j++) {
                 vectors.put(batch.get(j), vs.get(j));
                 cache.put(batch.get(j), vs.get(j));
             }
         }
         return missing.size();
-    }
-
-    private TextEmbedder embedder() {
-        if (embedder == null) embedder = requireNonNull(embedderSupplier.get(), "embedder");
-        return embedder;
     }
 
     private record Initiative(Set<String> authorities, Set<String> types, Set<String> texts) {}
@@ -266,7 +271,7 @@ public final class SimilarInitiatives {
         private double minScore = DEFAULT_MIN_SCORE;
         private double typeWeight = DEFAULT_TYPE_WEIGHT;
         private int cacheSize = DEFAULT_CACHE_SIZE;
-        private Supplier<TextEmbedder> embedder = MiniLmEmbedder::get;
+        private TextEmbedder embedder = MiniLmEmbedder.get();
 
         private Builder() {}
 
@@ -285,8 +290,8 @@ public final class SimilarInitiatives {
         /** @param cacheSize most text vectors kept between computations @return this builder, for chaining */
         public Builder cacheSize(int cacheSize) { this.cacheSize = cacheSize; return this; }
 
-        /** @param embedder the text embedder, asked for on first use @return this builder, for chaining */
-        public Builder embedder(Supplier<TextEmbedder> embedder) { this.embedder = requireNonNull(embedder, "embedder"); return this; }
+        /** @param embedder the text embedder (default: {@link MiniLmEmbedder}) @return this builder, for chaining */
+        public Builder embedder(TextEmbedder embedder) { this.embedder = requireNonNull(embedder, "embedder"); return this; }
 
         /**
          * @return the configured builder of similarity graphs

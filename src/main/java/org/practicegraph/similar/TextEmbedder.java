@@ -10,6 +10,9 @@ public interface TextEmbedder {
      */
     List<float[]> embed(List<String> texts);
 
-    /** @return a short name of the model, recorded with every score it helped compute */
+    /** @return a short name of the model, recorded with every score it helped compute; must not load the model */
     String name();
+
+    /** Loads the model now if it loads lazily, so its cost is not counted as embedding. */
+    default void load() {}
 }

@@ -180,7 +180,7 @@ class SimilarInitiativesTest {
             @Override public List<float[]> embed(List<String> texts) { embedded.addAndGet(texts.size()); return MiniLmEmbedder.get().embed(texts); }
             @Override public String name() { return MiniLmEmbedder.NAME; }
         };
-        SimilarInitiatives similar = SimilarInitiatives.create().cacheSize(0).minScore(0.05).embedder(() -> counting).build();
+        SimilarInitiatives similar = SimilarInitiatives.create().cacheSize(0).minScore(0.05).embedder(counting).build();
 
         var first = similar.refresh(store);
         assertThat(first).isPresent();
@@ -199,7 +199,7 @@ class SimilarInitiativesTest {
         assertThat(embedded.get()).isEqualTo(20);
         assertThat(similar.refresh(store)).isEmpty();
 
-        SimilarInitiatives otherMethod = SimilarInitiatives.create().cacheSize(0).minScore(0.05).topK(1).embedder(() -> counting).build();
+        SimilarInitiatives otherMethod = SimilarInitiatives.create().cacheSize(0).minScore(0.05).topK(1).embedder(counting).build();
         assertThat(otherMethod.refresh(store)).as("another method: recomputed").isPresent();
     }
 
@@ -210,7 +210,7 @@ class SimilarInitiativesTest {
             @Override public List<float[]> embed(List<String> texts) { embedded.addAndGet(texts.size()); return MiniLmEmbedder.get().embed(texts); }
             @Override public String name() { return MiniLmEmbedder.NAME; }
         };
-        SimilarInitiatives similar = SimilarInitiatives.create().embedder(() -> counting).build();
+        SimilarInitiatives similar = SimilarInitiatives.create().embedder(counting).build();
         Store store = madeUpStore();
         Model first = similar.build(store);
         assertThat(embedded.get()).isEqualTo(10);
