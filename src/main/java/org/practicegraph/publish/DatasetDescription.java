@@ -30,7 +30,7 @@ import org.practicegraph.store.Store;
  * <pre>
  *   Model d = DatasetDescription.create().iris(iris).publicUrl("http://localhost:3030").build().describe(store);
  * </pre>
- * Counts cover every graph except the description's own and the score cube's, which are derived.
+ * Counts cover every graph except the derived ones: the description's own, the score cube's and the similarity links'.
  */
 public final class DatasetDescription {
     /** The VoID namespace, {@value}. */
@@ -107,7 +107,7 @@ public final class DatasetDescription {
     }
 
     private void count(Store store, Model m, Resource ds) {
-        String derived = "FILTER(?g NOT IN (<" + iris.descriptionGraph() + ">, <" + iris.cubeGraph() + ">))";
+        String derived = "FILTER(?g NOT IN (<" + iris.descriptionGraph() + ">, <" + iris.cubeGraph() + ">, <" + iris.similarityGraph() + ">))";
         QuerySolution totals = one(store, "SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) "
                 + "(COUNT(DISTINCT ?p) AS ?properties) WHERE { GRAPH ?g { ?s ?p ?o } " + derived + " }");
         ds.addLiteral(voidp(m, "triples"), typed(m, totals.getLiteral("triples").getLong()));

@@ -68,6 +68,25 @@ public record Iris(String base) {
     /** @return the name of the graph holding the scores as RDF Data Cube observations */
     public String cubeGraph() { return base + "graph/cube"; }
 
+    /** @return the name of the graph holding the derived {@code pg:similarTo} links between initiatives */
+    public String similarityGraph() { return base + "graph/similarity"; }
+
+    /**
+     * @param from an initiative's IRI
+     * @param to   the IRI of an initiative like it
+     * @return the qualified {@code pg:Similarity} of {@code from} to {@code to}: the same pair always
+     *         gets the same IRI, and (from, to) differs from (to, from)
+     */
+    public String similarity(String from, String to) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((from + " " + to).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return base + "similarity/" + java.util.HexFormat.of().formatHex(d, 0, 10);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The ONS statistical geography namespace, {@value}: a GSS code appended names an area. */
     public static final String STATISTICAL_GEOGRAPHY = "http://statistics.data.gov.uk/id/statistical-geography/";
 

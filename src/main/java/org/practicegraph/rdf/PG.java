@@ -87,4 +87,13 @@ public final class PG {
     public static final Property endOffset = property("endOffset");
     public static final Property section = property("section");
     public static final Property extractionRule = property("extractionRule");
+
+    // Similar initiatives (derived)
+    public static final Property similarTo = property("similarTo");
+    public static final Property similarity = property("similarity");
+    public static final Resource Similarity = resource("Similarity");
+    public static final Property similarInitiative = property("similarInitiative");
+    public static final Property similarityScore = property("similarityScore");
+    public static final Property similarityMethod = property("similarityMethod");
+    public static final Property inputDigest = property("inputDigest");
 }

@@ -14,6 +14,7 @@ import org.practicegraph.publish.DatasetDescription;
 import org.practicegraph.publish.Dumps;
 import org.practicegraph.publish.JsonLdContext;
 import org.practicegraph.publish.ScoreCube;
+import org.practicegraph.similar.SimilarInitiatives;
 import org.practicegraph.rdf.Iris;
 import org.practicegraph.store.Store;
 
@@ -40,7 +41,9 @@ import org.practicegraph.store.Store;
  * ({@link LinkedDataServlet}); {@code /.well-known/void}, {@code /ns/context.jsonld} and
  * {@code /dumps/practice-graph.{nq,trig}.gz} describe and hand out the dataset
  * ({@link PublishServlet}). On start the server writes the VoID/DCAT description and the score
- * Data Cube into their own named graphs ({@link Iris#descriptionGraph()}, {@link Iris#cubeGraph()}).
+ * Data Cube into their own named graphs ({@link Iris#descriptionGraph()}, {@link Iris#cubeGraph()}), and
+ * the {@code pg:similarTo} links between initiatives ({@link Iris#similarityGraph()}, recomputed only
+ * when the set of reports has changed; see {@link SimilarInitiatives}).
  */
 public final class PracticeServer {
     /** The dataset's path, {@value}. */
@@ -56,12 +59,15 @@ public final class PracticeServer {
     private final Store store;
     private final Iris iris;
     private final String publicUrl;
+    private final SimilarInitiatives similar;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PracticeServer.class);
 
     private PracticeServer(Builder b) {
         AskJsonWriter.install();
         this.store = b.store;
         this.iris = b.iris;
         this.publicUrl = b.publicUrl;
+        this.similar = SimilarInitiatives.create().iris(b.iris).build();
         b.store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(b.timeout.toMillis()));
         ServiceAllowlist.of(b.serviceAllowlist).install(b.store.dataset().getContext());
         DataService service = DataService.newBuilder(b.store.dataset())
@@ -112,9 +118,20 @@ public final class PracticeServer {
         return this;
     }
 
-    /** (Re)writes the score cube and the dataset description from what the store holds now. */
+    /**
+     * (Re)writes the score cube, the similar-initiative links (only when the reports changed since
+     * they were last written) and the dataset description from what the store holds now.
+     */
     private synchronized void writeDerivedGraphs() {
         store.replaceGraph(iris.cubeGraph(), ScoreCube.of(iris).build(store).getGraph());
+        try {
+            similar.refresh(store).ifPresent(run -> LOG.info(
+                    "Similar initiatives: {} links between {} initiatives; model loaded in {} ms, {} of {} texts embedded in {} ms, {} ms in all",
+                    run.links(), run.initiatives(), run.modelMillis(), run.textsEmbedded(), run.texts(), run.embedMillis(), run.totalMillis()));
+        } catch (RuntimeException e) {
+            // The links are an extra: a platform where the embedding model cannot run still serves the reports.
+            LOG.warn("Similar initiatives not written: {}", e.getMessage());
+        }
         store.replaceGraph(iris.descriptionGraph(), DatasetDescription.create().iris(iris).publicUrl(publicUrl())
                 .sparqlPath(DATASET + "/sparql").build().describe(store).getGraph());
     }

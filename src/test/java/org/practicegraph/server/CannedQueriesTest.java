@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.practicegraph.similar.SimilarInitiatives;
 import org.practicegraph.store.Loader;
 import org.practicegraph.store.Store;
 
@@ -31,6 +32,8 @@ class CannedQueriesTest {
     static void load() {
         samples = Store.inMemory();
         Loader.create().store(samples).build().load(List.of(Path.of("corpus/sample")));
+        // The derived graph the server writes on start, which similar-initiatives.rq reads.
+        SimilarInitiatives.create().build().refresh(samples);
     }
 
     static Stream<Path> queries() throws IOException {
@@ -181,5 +184,17 @@ class CannedQueriesTest {
         assertThat(rows).hasSize(5);
         assertThat(rows).filteredOn(r -> "Hillingdon".equals(r.get("authority"))).singleElement()
                 .isEqualTo(Map.of("authority", "Hillingdon", "gss", "E09000017", "learningImprovementAndInnovation", "3"));
+    }
+
+    @Test
+    void similarInitiativesLinkTheSamePracticeAcrossAuthorities() {
+        List<Map<String, String>> rows = run(samples, "similar-initiatives.rq");
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.get("authority")).isNotEqualTo(r.get("similarAuthority"));
+            assertThat(new java.math.BigDecimal(r.get("score"))).isPositive().isLessThanOrEqualTo(java.math.BigDecimal.ONE);
+        });
+        // Hillingdon's and Hounslow's 7-minute briefings: the same practice, named alike, in two councils.
+        assertThat(rows).filteredOn(r -> "Hillingdon".equals(r.get("authority")) && "7-minute briefings".equals(r.get("initiative")))
+                .first().satisfies(r -> assertThat(r).containsEntry("similarAuthority", "Hounslow").containsEntry("similar", "7-minute briefings"));
     }
 }

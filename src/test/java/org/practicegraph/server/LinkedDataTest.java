@@ -173,7 +173,8 @@ class LinkedDataTest {
                 .contains(Iris.DEFAULT.authority("Hillingdon"));
         long triples = ds.getProperty(m.createProperty(VOID, "triples")).getLong();
         assertThat(triples).isEqualTo(Long.parseLong(count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-                + "FILTER(?g NOT IN (<" + Iris.DEFAULT.descriptionGraph() + ">, <" + Iris.DEFAULT.cubeGraph() + ">)) }")));
+                + "FILTER(?g NOT IN (<" + Iris.DEFAULT.descriptionGraph() + ">, <" + Iris.DEFAULT.cubeGraph() + ">, <"
+                + Iris.DEFAULT.similarityGraph() + ">)) }")));
         // Entities per class: 5 assessments in the samples.
         Resource partition = m.listSubjectsWithProperty(m.createProperty(VOID, "class"), PG.Assessment).next();
         assertThat(partition.getProperty(m.createProperty(VOID, "entities")).getLong()).isEqualTo(5);

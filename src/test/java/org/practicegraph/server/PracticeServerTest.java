@@ -113,6 +113,18 @@ class PracticeServerTest {
     }
 
     @Test
+    void similarInitiativesAreWrittenOnStartAndQueryable() throws Exception {
+        String similar = "PREFIX pg: <https://w3id.org/practice-graph/def#> SELECT ?a ?b ?score WHERE { "
+                + "GRAPH <https://w3id.org/practice-graph/id/graph/similarity> { ?a pg:similarTo ?b ; pg:similarity [ pg:similarInitiative ?b ; pg:similarityScore ?score ] } "
+                + "?a pg:deliveredBy ?la . ?b pg:deliveredBy ?lb FILTER(?la != ?lb) } ORDER BY DESC(?score) LIMIT 3";
+        HttpResponse<String> r = get("/practice/sparql" + q(similar), "text/csv");
+        assertThat(r.statusCode()).isEqualTo(200);
+        List<String> rows = r.body().lines().skip(1).toList();
+        assertThat(rows).hasSize(3).allSatisfy(row -> assertThat(row).startsWith("https://w3id.org/practice-graph/id/initiative/"));
+        assertThat(Double.parseDouble(rows.get(0).substring(rows.get(0).lastIndexOf(',') + 1))).isBetween(0.8, 1.0);
+    }
+
+    @Test
     void updatesAreRefused() throws Exception {
         String update = "INSERT DATA { <urn:x> <urn:y> <urn:z> }";
         assertThat(postForm("/practice/sparql", "update", update, "*/*").statusCode()).isBetween(400, 499);
