@@ -29,6 +29,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -55,7 +56,10 @@ import org.practicegraph.rdf.PG;
  *
  * <p>On disk the index is the folder {@value #FOLDER} inside the database directory. A database
  * without it (made before search existed, or whose index was deleted to rebuild it) gets it built
- * from the data on open, into a scratch folder that is moved into place only when complete.
+ * from the data on open, into a scratch folder that is moved into place only when complete. So
+ * does a database whose index holds a different number of documents than it has indexed triples
+ * (a process killed between the TDB2 commit and the Lucene commit, or an index copied from
+ * elsewhere): the count is checked on every open.
  */
 final class SearchIndex {
     /** The index folder's name inside the database directory, {@value}. */
@@ -109,6 +113,7 @@ final class SearchIndex {
      */
     static TextIndex open(Path dbDir, DatasetGraph data) throws IOException {
         Path folder = dbDir.resolve(FOLDER);
+        if (Files.isDirectory(folder) && !inStep(folder, data)) deleteTree(folder);
         if (!Files.isDirectory(folder)) {
             Path scratch = dbDir.resolve(FOLDER + ".building");
             deleteTree(scratch);
@@ -121,6 +126,21 @@ final class SearchIndex {
             Files.move(scratch, folder, StandardCopyOption.ATOMIC_MOVE);
         }
         return open(FSDirectory.open(folder));
+    }
+
+    /** @return whether the index in {@code folder} has one document per indexed triple of {@code data} */
+    private static boolean inStep(Path folder, DatasetGraph data) throws IOException {
+        int docs;
+        try (Directory d = FSDirectory.open(folder)) {
+            if (!DirectoryReader.indexExists(d)) return false;
+            try (DirectoryReader r = DirectoryReader.open(d)) { docs = r.numDocs(); }
+        }
+        long triples = Txn.calculateRead(data, () -> FIELDS.keySet().stream().mapToLong(p -> {
+            long[] n = {0};
+            data.find(Node.ANY, Node.ANY, p.asNode(), Node.ANY).forEachRemaining(q -> { if (q.getObject().isLiteral()) n[0]++; });
+            return n[0];
+        }).sum());
+        return docs == triples;
     }
 
     /** Adds a document for every indexed triple of {@code data} (read in one transaction), then commits. */

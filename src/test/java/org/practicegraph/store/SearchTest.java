@@ -170,6 +170,43 @@ class SearchTest {
     }
 
     @Test
+    void anIndexOutOfStepWithTheDataIsRebuiltOnOpen() throws IOException {
+        Path corpus = copySamples(), db = dir.resolve("db"), saved = dir.resolve("saved-index");
+        try (Store store = loaded(db, corpus)) {
+            assertThat(store.search("\"apprenticeship opportunities\"", 10)).extracting(SearchHit::subject).containsExactly(EVIDENCE_002);
+        }
+        copyTree(db.resolve(SearchIndex.FOLDER), saved);
+        Path report = corpus.resolve("002_69a4ab76882569fd.txt");
+        Files.writeString(report, Files.readString(report).replace(SENTENCE_002, ""));
+        List<SearchHit> now;
+        try (Store store = loaded(db, corpus)) {
+            assertThat(store.search("\"apprenticeship opportunities\"", 10)).isEmpty();
+            now = store.search("apprenticeship OR local", 1000);
+        }
+        // As if the process had died after the TDB2 commit and before the Lucene commit.
+        deleteTree(db.resolve(SearchIndex.FOLDER));
+        copyTree(saved, db.resolve(SearchIndex.FOLDER));
+        try (Store store = Store.open(db)) {
+            assertThat(store.search("\"apprenticeship opportunities\"", 10)).isEmpty();
+            assertThat(store.search("apprenticeship OR local", 1000)).extracting(SearchHit::subject, SearchHit::property, SearchHit::graph)
+                    .containsExactlyInAnyOrderElementsOf(now.stream().map(h -> tuple(h.subject(), h.property(), h.graph())).toList());
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> s = Files.list(from)) {
+            for (Path f : s.toList()) if (!f.getFileName().toString().equals("write.lock")) Files.copy(f, to.resolve(f.getFileName()));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    @Test
     void aRestoredBackupIsSearchable() {
         ByteArrayOutputStream backup = new ByteArrayOutputStream();
         samples.backup(backup);
