@@ -60,6 +60,16 @@ class SearchEndpointTest {
     }
 
     @Test
+    void theHitsGraphAndPropertyComeFromTheIndex() throws Exception {
+        HttpResponse<String> r = select("SELECT ?s ?label ?g ?p { (?s ?score ?label ?g ?p) text:query (rdfs:label 'hillingdon') } ORDER BY ?label");
+        assertThat(r.statusCode()).isEqualTo(200);
+        String g = "https://w3id.org/practice-graph/id/graph/report/003_874a80aed6dcf2ea", label = "http://www.w3.org/2000/01/rdf-schema#label";
+        assertThat(r.body()).isEqualTo("s,label,g,p\r\n"
+                + "https://w3id.org/practice-graph/id/authority/hillingdon,Hillingdon," + g + "," + label + "\r\n"
+                + "https://w3id.org/practice-graph/id/initiative/003_874a80aed6dcf2ea/hillingdon-social-care-direct,Hillingdon Social Care Direct," + g + "," + label + "\r\n");
+    }
+
+    @Test
     void theCannedSearchQueryRunsOverHttp() throws Exception {
         String sparql = Files.readString(Path.of("queries/search-evidence.rq"));
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.sparqlUrl() + "?query="
