@@ -10,6 +10,7 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.practicegraph.explore.ExplorerServlet;
+import org.practicegraph.explore.TextSearch;
 import org.practicegraph.publish.DatasetDescription;
 import org.practicegraph.publish.Dumps;
 import org.practicegraph.publish.JsonLdContext;
@@ -92,7 +93,8 @@ public final class PracticeServer {
                 .addServlet(PublishServlet.VOID_PATH, new PublishServlet(b.store, b.iris))
                 .addServlet(JsonLdContext.CONTEXT_PATH, new PublishServlet(b.store, b.iris))
                 .addServlet("/dumps/*", new PublishServlet(b.store, b.iris));
-        ExplorerServlet explorer = new ExplorerServlet(b.store, b.iris, (q, limit) -> List.of());
+        ExplorerServlet explorer = new ExplorerServlet(b.store, b.iris, (q, limit) -> b.store.search(q, limit).stream()
+                .map(h -> new TextSearch.Hit(h.subject(), h.text(), h.score())).toList());
         for (String path : ExplorerServlet.PATHS) fb.addServlet(path, explorer);
         if (admin) fb.addServlet(AdminLoadServlet.PATH, new AdminLoadServlet(b.store, b.iris, b.adminPassword, this::writeDerivedGraphs));
         this.fuseki = fb.build();

@@ -2,6 +2,8 @@ package org.practicegraph.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,6 +11,11 @@ import java.util.TreeSet;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.text.TextDatasetFactory;
+import org.apache.jena.query.text.TextHit;
+import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.query.text.TextIndexParseException;
+import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -19,20 +26,31 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.dboe.base.file.Location;
 
 /**
- * The dataset: TDB2 in a directory, or TDB2 in memory. The default graph is the union of the
- * named graphs, so a query without {@code GRAPH} sees every report.
+ * The dataset: TDB2 in a directory, or TDB2 in memory, with a full-text index of evidence sentences
+ * and labels kept in step with every write ({@link #search}, and {@code text:query} in SPARQL). The
+ * default graph is the union of the named graphs, so a query without {@code GRAPH} sees every report.
  * <pre>
  *   try (Store store = Store.open(Path.of("db"))) { … }
  *   Store scratch = Store.inMemory();
+ *   List&lt;SearchHit&gt; hits = store.search("apprenticeship", 10);
  * </pre>
  */
 public final class Store implements AutoCloseable {
+    /** Most hits one {@link #search} may ask for, {@value}. */
+    public static final int MAX_SEARCH_HITS = 10_000;
+
+    private final DatasetGraph base;
     private final DatasetGraph dsg;
+    private final TextIndex textIndex;
     private final Path dir;
 
-    private Store(DatasetGraph dsg, Path dir) {
-        this.dsg = dsg;
+    private Store(DatasetGraph base, TextIndex textIndex, Path dir) {
+        this.base = base;
+        this.textIndex = textIndex;
         this.dir = dir;
+        base.getContext().set(TDB2.symUnionDefaultGraph, true);
+        // Writes through the wrapper reach the index, inside the same TDB2 transaction.
+        this.dsg = TextDatasetFactory.create(base, textIndex);
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
     }
 
@@ -44,7 +62,13 @@ public final class Store implements AutoCloseable {
     public static Store open(Path dir) {
         try {
             Files.createDirectories(dir);
-            return new Store(DatabaseMgr.connectDatasetGraph(Location.create(dir)), dir);
+            DatasetGraph base = DatabaseMgr.connectDatasetGraph(Location.create(dir));
+            try {
+                return new Store(base, SearchIndex.open(dir, base), dir);
+            } catch (java.io.IOException | RuntimeException e) {
+                TDBInternal.expel(base);
+                throw e;
+            }
         } catch (java.io.IOException | RuntimeException e) {
             throw new StoreException(dir + ": cannot open database (" + e.getMessage() + ")", e);
         }
@@ -52,10 +76,10 @@ public final class Store implements AutoCloseable {
 
     /** @return an empty store that lives as long as the process */
     public static Store inMemory() {
-        return new Store(DatabaseMgr.createDatasetGraph(), null);
+        return new Store(DatabaseMgr.createDatasetGraph(), SearchIndex.inMemory(), null);
     }
 
-    /** @return the dataset, for querying and serving; write only through this class */
+    /** @return the dataset, for querying and serving (text-indexed); write only through this class */
     public DatasetGraph dataset() { return dsg; }
 
     /** @return the database directory, or null when in memory */
@@ -71,7 +95,7 @@ public final class Store implements AutoCloseable {
     public void replaceGraph(String graphName, Graph content) {
         Node g = NodeFactory.createURI(graphName);
         Txn.executeWrite(dsg, () -> {
-            dsg.removeGraph(g);
+            clearGraph(g);
             content.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
         });
     }
@@ -84,7 +108,7 @@ public final class Store implements AutoCloseable {
     public void replaceGraphsAtomically(java.util.LinkedHashMap<String, Graph> graphs) {
         Txn.executeWrite(dsg, () -> graphs.forEach((name, content) -> {
             Node g = NodeFactory.createURI(name);
-            dsg.removeGraph(g);
+            clearGraph(g);
             content.find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
         }));
     }
@@ -103,9 +127,20 @@ public final class Store implements AutoCloseable {
         Txn.executeWrite(dsg, () -> graphs.forEach((name, model) -> {
             Node g = NodeFactory.createURI(name);
             if (dsg.getGraph(g).isIsomorphicWith(model.getGraph())) return;
-            dsg.removeGraph(g);
+            clearGraph(g);
             model.getGraph().find().forEachRemaining(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
         }));
+    }
+
+    /**
+     * Empties a named graph, inside the caller's write transaction. Indexed triples are deleted
+     * through the text-indexed dataset, so their documents go too; the rest is removed by TDB2
+     * directly. (The text wrapper deletes quad by quad after a find, and TDB2 hands decimals back in
+     * canonical form, "26" as "26.0", which then match nothing: such triples would stay behind.)
+     */
+    private void clearGraph(Node g) {
+        for (Resource p : SearchIndex.FIELDS.keySet()) dsg.deleteAny(g, Node.ANY, p.asNode(), Node.ANY);
+        base.removeGraph(g);
     }
 
     /** @return the names of the graphs in the store, sorted */
@@ -173,10 +208,52 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Searches evidence sentences ({@code pg:quote}) and labels ({@code rdfs:label},
+     * {@code skos:prefLabel}, {@code skos:altLabel}, {@code dcterms:title}) of every graph.
+     * English analysis: case and stop words are ignored and words are stemmed, so
+     * "Apprenticeships" finds "apprenticeship" (but not "apprentice").
+     *
+     * @param query words (any may match; better matches first), {@code "a phrase"}, {@code prefix*},
+     *              {@code AND}, {@code OR}, {@code NOT}, or one field ({@code quote:}, {@code label:},
+     *              {@code prefLabel:}, {@code altLabel:}, {@code title:}): Lucene's classic syntax
+     * @param limit most hits to return, 1 to {@value #MAX_SEARCH_HITS}
+     * @return the hits, best first; empty when nothing matches
+     * @throws IllegalArgumentException when the query is blank or not valid Lucene syntax (the
+     *         message says what is wrong and how to escape special characters), or the limit is out of range
+     */
+    public List<SearchHit> search(String query, int limit) {
+        java.util.Objects.requireNonNull(query, "query");
+        if (limit < 1 || limit > MAX_SEARCH_HITS)
+            throw new IllegalArgumentException("search limit must be 1 to " + MAX_SEARCH_HITS + " (got " + limit + ")");
+        SearchIndex.check(query);
+        List<Resource> props = new ArrayList<>(SearchIndex.FIELDS.keySet());
+        List<TextHit> hits;
+        try {
+            hits = textIndex.query((String) null, props, query, null, null, limit, null);
+        } catch (TextIndexParseException e) {
+            // check() parses as the index does, so this is a safety net, not the usual path
+            throw new IllegalArgumentException("cannot read search query '" + query + "': " + e.getMessage(), e);
+        }
+        List<SearchHit> out = new ArrayList<>(hits.size());
+        for (TextHit h : hits) {
+            Node s = h.getNode();
+            out.add(new SearchHit(s.isURI() ? s.getURI() : "_:" + s.getBlankNodeLabel(),
+                    h.getProp() != null ? h.getProp().getURI() : null,
+                    h.getLiteral() != null ? h.getLiteral().getLiteralLexicalForm() : null,
+                    h.getScore(),
+                    h.getGraph() != null ? h.getGraph().getURI() : null));
+        }
+        return out;
+    }
+
     private String where() { return dir != null ? dir.toString() : "in-memory store"; }
 
-    /** Releases the database directory so another process may open it. */
+    /** Releases the database directory and its text index so another process may open them. */
     @Override public void close() {
-        if (dir != null) TDBInternal.expel(dsg);
+        if (dir != null) {
+            TDBInternal.expel(base);
+            textIndex.close();
+        }
     }
 }

@@ -1,6 +1,7 @@
 /**
  * Keeps the graph: a TDB2 database in a directory or in memory ({@link org.practicegraph.store.Store}),
- * and the {@link org.practicegraph.store.Loader} that turns report files into one named graph per
+ * with its Lucene full-text index of evidence sentences and labels ({@code SearchIndex},
+ * {@link org.practicegraph.store.SearchHit}), and the {@link org.practicegraph.store.Loader} that turns report files into one named graph per
  * report, each validated against {@code ontology/shapes.ttl} and written in one transaction.
  *
  * <p>In: report files, an optional {@link org.practicegraph.store.Manifest}. Out: the dataset

@@ -75,6 +75,18 @@ class CannedQueriesTest {
     }
 
     @Test
+    void searchEvidenceFindsEveryApprenticeshipSentenceBestFirst() {
+        List<Map<String, String>> rows = run(samples, "search-evidence.rq");
+        assertThat(rows).extracting(r -> r.get("report")).containsExactlyInAnyOrder("000_c7a78147fca09e56.txt",
+                "001_be58087aa61b4f94.txt", "001_be58087aa61b4f94.txt", "002_69a4ab76882569fd.txt", "003_874a80aed6dcf2ea.txt");
+        assertThat(rows.get(0)).containsEntry("authority", "Unidentified authority (002_69a4ab76882569fd.txt)")
+                .containsEntry("quote", "There were apprenticeship opportunities in data analysis.")
+                .containsEntry("evidence", "https://w3id.org/practice-graph/id/evidence/002_69a4ab76882569fd/8032-8089");
+        assertThat(rows).extracting(r -> Double.parseDouble(r.get("score"))).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(rows).extracting(r -> r.get("quote")).allMatch(q -> q.toLowerCase(java.util.Locale.ROOT).contains("apprenticeship"));
+    }
+
+    @Test
     void authoritiesByScore() {
         List<Map<String, String>> rows = run(samples, "authorities-by-score.rq");
         assertThat(rows).hasSize(5);
