@@ -192,6 +192,34 @@ class ExplorerPagesTest {
     }
 
     @Test
+    void searchFindsEvidenceAndLinksToTheFactAndTheSentence() {
+        Document r = page("/search?q=apprenticeship");
+        assertThat(r.select("[role=status]").text()).matches("[1-9]\\d* results");
+        Element first = r.selectFirst("ol.hits li");
+        // stemmed: "apprenticeship" finds "apprenticeships"
+        assertThat(first.select("blockquote").text().toLowerCase()).contains("apprenticeship");
+        assertThat(r.select("ol.hits .kind").eachText()).contains("initiative");
+        // a hit on an evidence sentence links to its fact's page and to the sentence in the report
+        Element hit = r.select("ol.hits li").stream().filter(li -> li.selectFirst("a[href^=/initiatives/]") != null && li.selectFirst("blockquote a") != null).findFirst().orElseThrow();
+        assertThat(page(hit.selectFirst("a[href^=/initiatives/]").attr("href")).select("h1").text()).isNotBlank();
+        String sentence = hit.selectFirst("blockquote a").attr("href");
+        assertThat(sentence).matches("/reports/[^#]+#s-\\d+-\\d+");
+        assertThat(page(sentence.replaceFirst("#.*", "")).getElementById(sentence.replaceFirst(".*#", ""))).isNotNull();
+        // the header's search box carries the words searched
+        assertThat(r.selectFirst("#site-q").attr("value")).isEqualTo("apprenticeship");
+    }
+
+    @Test
+    void aQueryTheIndexCannotReadGetsAMessageNotAnError() {
+        HttpResponse<String> r = get("/search?q=" + Links.encode("apprentice AND ("));
+        assertThat(r.statusCode()).isEqualTo(200);
+        Document d = Jsoup.parse(r.body());
+        assertThat(d.select("[role=alert]").text()).isNotBlank().doesNotContain("Exception").doesNotContain("at org.");
+        assertThat(page("/search?q=").select("ol.hits li")).isEmpty();
+        assertThat(page("/search?q=zzyzzxq").select("[role=status]").text()).isEqualTo("0 results");
+    }
+
+    @Test
     void workbenchListsEveryCannedQueryWithDownloads() {
         Document w = page("/workbench?example=authorities-by-score");
         assertThat(w.select("script[src]").eachAttr("src")).contains("/assets/yasgui/yasgui.min.js", "/assets/workbench.js")
