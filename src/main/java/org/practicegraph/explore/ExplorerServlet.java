@@ -107,7 +107,10 @@ public final class ExplorerServlet extends HttpServlet {
         if (q != null && !q.isBlank()) {
             try {
                 List<Map<String, Object>> hits = new ArrayList<>();
+                java.util.Set<String> seen = new java.util.HashSet<>();
                 for (TextSearch.Hit h : search.find(q.strip(), 50)) {
+                    // the same sentence or label can be indexed in several graphs: show it once
+                    if (!seen.add(h.subject() + "\n" + h.text())) continue;
                     Map<String, Object> hit = new LinkedHashMap<>();
                     hit.put("text", h.text());
                     hit.put("score", String.format(java.util.Locale.ROOT, "%.2f", h.score()));

@@ -205,6 +205,10 @@ class ExplorerPagesTest {
         String sentence = hit.selectFirst("blockquote a").attr("href");
         assertThat(sentence).matches("/reports/[^#]+#s-\\d+-\\d+");
         assertThat(page(sentence.replaceFirst("#.*", "")).getElementById(sentence.replaceFirst(".*#", ""))).isNotNull();
+        // a taxonomy concept found by its label belongs to no council
+        assertThat(r.select("ol.hits li:has(.kind:containsOwn(practice))")).allSatisfy(li -> assertThat(li.select("a[href^=/authorities/]")).isEmpty());
+        // no hit is listed twice
+        assertThat(r.select("ol.hits li").eachText()).doesNotHaveDuplicates();
         // the header's search box carries the words searched
         assertThat(r.selectFirst("#site-q").attr("value")).isEqualTo("apprenticeship");
     }
