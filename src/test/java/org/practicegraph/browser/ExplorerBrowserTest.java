@@ -41,6 +41,12 @@ class ExplorerBrowserTest {
         assertThat(browser.url()).endsWith("/practices/co-production");
         assertThat(browser.headings(1)).containsExactly("Co-production");
         browser.screenshot("explorer-practice");
+        // linked practices: similar initiatives of other councils, with their scores
+        WebElement linked = browser.driver().findElement(By.id("linked"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", linked);
+        assertThat(linked.findElements(By.cssSelector("li a[href^='/initiatives/']"))).isNotEmpty();
+        assertThat(linked.findElements(By.cssSelector(".similarity")).get(0).getText()).matches("similarity 0\\.\\d+|similarity 1(\\.0+)?");
+        browser.screenshot("explorer-practice-linked");
 
         WebElement authority = browser.driver().findElement(By.cssSelector("#where tbody td a[href^='/authorities/']"));
         String name = authority.getText();
