@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.practicegraph.extract.Extractor;
+import org.practicegraph.extract.Fact;
+import org.practicegraph.extract.InitiativeFact;
 import org.practicegraph.report.Reports;
 
 /**
@@ -25,6 +28,12 @@ import org.practicegraph.report.Reports;
  */
 public final class DumpGraphs {
     private DumpGraphs() {}
+
+    /** A fact's text with its partner keys sorted: {@code Set.copyOf} iterates in a different order in every JVM. */
+    private static String stable(Fact fact) {
+        if (!(fact instanceof InitiativeFact i)) return fact.toString();
+        return fact.toString().replace("partnerKeys=" + i.partnerKeys(), "partnerKeys=" + new TreeSet<>(i.partnerKeys()));
+    }
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
@@ -48,7 +57,7 @@ public final class DumpGraphs {
                 String g = "<urn:x-file:" + f.toString().replace(" ", "%20").replace(">", "%3E") + ">";
                 facts.println("== " + f);
                 try {
-                    extractor.extract(Reports.parse(f), fact -> facts.println("  " + fact));
+                    extractor.extract(Reports.parse(f), fact -> facts.println("  " + stable(fact)));
                     Graph graph = loader.toGraph(f, new ArrayList<>());
                     graph.find().forEachRemaining(t -> quads.add(NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate())
                             + " " + NodeFmtLib.strNT(t.getObject()) + " " + g + " ."));
