@@ -23,6 +23,7 @@ final class Doc {
         private final List<Token> tokens;
         private final boolean skipped;
         private String[] tags;
+        private String lower;
 
         Sent(int index, Sentence sentence, List<Token> tokens, boolean skipped) {
             this.index = index;
@@ -43,6 +44,13 @@ final class Doc {
         }
 
         String text() { return sentence.text(); }
+
+        /** @return the text lower-cased for {@link Keywords#mayMatch} */
+        String lower() {
+            if (lower == null) lower = Keywords.lower(sentence.text());
+            return lower;
+        }
+
         int paragraph() { return sentence.paragraph(); }
 
         /** @return the exact report text of tokens [from, to) */

@@ -125,7 +125,7 @@ final class InitiativeExtractor {
             int rel = s.sentence().start();
             String before = s.text().substring(0, Math.max(0, ts.get(a).start() - rel));
             if (absence.stream().anyMatch(x -> x.matcher(before).find())) continue;
-            StatusCues.Verdict v = status.judge(s.text(), ts.get(a).start() - rel, ts.get(b - 1).end() - rel);
+            StatusCues.Verdict v = status.judge(s, ts.get(a).start() - rel, ts.get(b - 1).end() - rel);
             ok.add(new Mention(new Candidates.Cand(s, a, b, c.label(), c.rule(), c.type()), label, content, headed, type, v));
         }
         ok.sort(Comparator.comparingInt((Mention m) -> m.cand().to() - m.cand().from()).reversed()
