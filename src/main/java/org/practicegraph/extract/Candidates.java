@@ -15,7 +15,7 @@ final class Candidates {
     /** A proposed mention: tokens [from, to) of a sentence, or a composed label (partnerships, quotes). */
     record Cand(Doc.Sent sent, int from, int to, String label, String rule, String type) {}
 
-    private record Cue(String id, Pattern regex, boolean anyObject, boolean subject) {}
+    private record Cue(String id, Pattern regex, Keywords keywords, boolean anyObject, boolean subject) {}
 
     private static final Pattern QUOTE = Pattern.compile("(?<![\\w’'])['‘“\"]([A-Za-z][^'‘’“”\"]{1,70}?)['’”\"](?![\\w])");
     private static final Pattern PARTNERSHIP = Pattern.compile(
@@ -29,9 +29,10 @@ final class Candidates {
     Candidates(Lexicon lexicon, Heads heads) {
         this.lexicon = lexicon;
         this.heads = heads;
-        for (RuleFile.Row r : RuleFile.read("/extract/initiative-cues.tsv", 3))
-            cues.add(new Cue(r.col(0), Pattern.compile(r.col(1), Pattern.CASE_INSENSITIVE), r.col(2).equals("any"),
-                    r.col(2).equals("subject")));
+        for (RuleFile.Row r : RuleFile.read("/extract/initiative-cues.tsv", 3)) {
+            Pattern p = Pattern.compile(r.col(1), Pattern.CASE_INSENSITIVE);
+            cues.add(new Cue(r.col(0), p, Keywords.of(p), r.col(2).equals("any"), r.col(2).equals("subject")));
+        }
     }
 
     List<Cand> propose(Doc doc, Doc.Sent s, List<PartnerSpan> partners) {
@@ -58,6 +59,7 @@ final class Candidates {
             out.add(new Cand(s, a, b, null, "initiative.head-noun", null));
         }
         for (Cue c : cues) {
+            if (!c.keywords().mayMatch(s.lower())) continue;
             if (c.subject()) { subjects(s, c, out, blocked, hits); continue; }
             Matcher m = c.regex().matcher(s.text());
             while (m.find()) {

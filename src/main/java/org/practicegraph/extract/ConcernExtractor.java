@@ -13,13 +13,15 @@ import java.util.regex.Pattern;
  * the sentence names, so researchers can ask which practices come with a shortfall.
  */
 final class ConcernExtractor {
-    private record Cue(String id, Pattern regex) {}
+    private record Cue(String id, Pattern regex, Keywords keywords) {}
 
     private final List<Cue> cues = new ArrayList<>();
 
     ConcernExtractor() {
-        for (RuleFile.Row r : RuleFile.read("/extract/concern-cues.tsv", 2))
-            cues.add(new Cue(r.col(0), Pattern.compile(r.col(1), Pattern.CASE_INSENSITIVE)));
+        for (RuleFile.Row r : RuleFile.read("/extract/concern-cues.tsv", 2)) {
+            Pattern p = Pattern.compile(r.col(1), Pattern.CASE_INSENSITIVE);
+            cues.add(new Cue(r.col(0), p, Keywords.of(p)));
+        }
     }
 
     List<ConcernFact> extract(Doc doc, InitiativeExtractor.Found initiatives) {
@@ -29,6 +31,7 @@ final class ConcernExtractor {
             Cue cue = null;
             int at = Integer.MAX_VALUE;
             for (Cue c : cues) {
+                if (!c.keywords().mayMatch(s.lower())) continue;
                 Matcher m = c.regex().matcher(s.text());
                 if (m.find() && m.start() < at) { at = m.start(); cue = c; }
             }

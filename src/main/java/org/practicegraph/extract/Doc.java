@@ -14,17 +14,43 @@ import org.practicegraph.report.Sentence;
 final class Doc {
     /**
      * A sentence, its tokens and their UD part-of-speech tags ({@link PosTags}); {@code index} is its
-     * position in {@code report.sentences()}.
+     * position in {@code report.sentences()}. The tags are computed on first use: tagging is the
+     * costliest step of extraction and only sentences with initiative candidates read them.
      */
-    record Sent(int index, Sentence sentence, List<Token> tokens, boolean skipped, String[] tags) {
+    static final class Sent {
+        private final int index;
+        private final Sentence sentence;
+        private final List<Token> tokens;
+        private final boolean skipped;
+        private String[] tags;
+        private String lower;
+
         Sent(int index, Sentence sentence, List<Token> tokens, boolean skipped) {
-            this(index, sentence, tokens, skipped, PosTags.tag(tokens));
+            this.index = index;
+            this.sentence = sentence;
+            this.tokens = tokens;
+            this.skipped = skipped;
         }
 
+        int index() { return index; }
+        Sentence sentence() { return sentence; }
+        List<Token> tokens() { return tokens; }
+        boolean skipped() { return skipped; }
+
         /** @return the UD tag of token {@code i} */
-        String tag(int i) { return tags[i]; }
+        String tag(int i) {
+            if (tags == null) tags = PosTags.tag(tokens);
+            return tags[i];
+        }
 
         String text() { return sentence.text(); }
+
+        /** @return the text lower-cased for {@link Keywords#mayMatch} */
+        String lower() {
+            if (lower == null) lower = Keywords.lower(sentence.text());
+            return lower;
+        }
+
         int paragraph() { return sentence.paragraph(); }
 
         /** @return the exact report text of tokens [from, to) */

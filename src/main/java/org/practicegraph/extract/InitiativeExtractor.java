@@ -121,11 +121,11 @@ final class InitiativeExtractor {
             Set<String> content = new LinkedHashSet<>(Token.normaliseAll(label));
             content.removeAll(heads.modifiers);
             boolean headed = words.stream().anyMatch(t -> heads.heads.containsKey(t.norm()));
-            String type = c.type() != null ? c.type() : type(ts, a, b);
+            String type = c.type() != null ? c.type() : type(ts, a, b, hits);
             int rel = s.sentence().start();
             String before = s.text().substring(0, Math.max(0, ts.get(a).start() - rel));
             if (absence.stream().anyMatch(x -> x.matcher(before).find())) continue;
-            StatusCues.Verdict v = status.judge(s.text(), ts.get(a).start() - rel, ts.get(b - 1).end() - rel);
+            StatusCues.Verdict v = status.judge(s, ts.get(a).start() - rel, ts.get(b - 1).end() - rel);
             ok.add(new Mention(new Candidates.Cand(s, a, b, c.label(), c.rule(), c.type()), label, content, headed, type, v));
         }
         ok.sort(Comparator.comparingInt((Mention m) -> m.cand().to() - m.cand().from()).reversed()
@@ -180,9 +180,10 @@ final class InitiativeExtractor {
      * Type: the means named right after the phrase ("growing their own professionals through
      * apprenticeships": the means types the phrase), else a taxonomy label in the phrase, else a strong
      * head's fallback, else a label in the sentence.
+     *
+     * @param hits the taxonomy labels of the whole sentence ({@code ts})
      */
-    private String type(List<Token> ts, int a, int b) {
-        List<Lexicon.Hit> hits = lexicon.find(ts, Lexicon.INITIATIVE_TYPES);
+    private String type(List<Token> ts, int a, int b, List<Lexicon.Hit> hits) {
         for (int k = b; k < Math.min(ts.size(), b + 3); k++) {
             if (!MEANS.contains(ts.get(k).norm())) continue;
             final int at = k;

@@ -53,6 +53,25 @@ final class MetricExtractor {
     private static final Pattern NOT_A_COUNT_AFTER = Pattern.compile(
             "(?i)^(?: ?(?:years?|months?|weeks?|days?|hours?|minutes?|to \\d|to one|and \\d+ respectively|(?:january|february|march|april|may|june|july|august|september|october|november|december))\\b|[-–])");
 
+    private static final Pattern OUT_OF_AFTER = Pattern.compile("(?s) (?:out of|[A-Za-z(]).*");
+    private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
+    private static final Pattern OUT_OF_BEFORE = Pattern.compile("(?is).*\\bout of (?:the |a )?$");
+    private static final Pattern NUMBER = Pattern.compile(NUM);
+    /** The figure patterns' keywords ({@link Keywords}): most sentences hold no figure, and most patterns need a word. */
+    private static final Map<Pattern, Keywords> KEYWORDS = new java.util.IdentityHashMap<>();
+    static {
+        for (Pattern p : List.of(FROM_TO, WAIT, PERCENT, MONEY, DURATION, COUNT, PERIOD, COMPARED, DOWN_FROM, RESPECTIVELY))
+            KEYWORDS.put(p, Keywords.of(p));
+    }
+
+    /**
+     * @return a matcher of the pattern over the sentence, or over "" when the sentence lacks the pattern's
+     *         keywords (a pattern with keywords cannot match "", so it finds nothing)
+     */
+    private static Matcher matcher(Pattern p, Doc.Sent s) {
+        return p.matcher(KEYWORDS.get(p).mayMatch(s.lower()) ? s.text() : "");
+    }
+
     /** Metrics of one report. */
     List<MetricFact> extract(Doc doc, InitiativeExtractor.Found initiatives) {
         List<MetricFact> out = new ArrayList<>();
@@ -60,7 +79,7 @@ final class MetricExtractor {
         List<MetricFact> prevFacts = List.of();
         for (Doc.Sent s : doc.body()) {
             List<MetricFact> here = sentence(s, out.size(), initiativeFor(s, prev, initiatives));
-            Matcher r = RESPECTIVELY.matcher(s.text());
+            Matcher r = matcher(RESPECTIVELY, s);
             if (r.find()) {     // "at 5 and 80% respectively" compares the figures of the sentence before
                 List<MetricFact> target = here.isEmpty() ? prevFacts : here;
                 BigDecimal[] cmp = {number(r.group(1)), number(r.group(3))};
@@ -101,17 +120,17 @@ final class MetricExtractor {
         boolean[] used = new boolean[t.length() + 1];
         List<MetricFact> out = new ArrayList<>();
         String period = null;
-        Matcher p = PERIOD.matcher(t);
+        Matcher p = matcher(PERIOD, s);
         while (p.find()) { if (period == null) period = p.group(); mark(used, p.start(), p.end()); }
-        Matcher cmp = COMPARED.matcher(t);
+        Matcher cmp = matcher(COMPARED, s);
         List<int[]> comparators = new ArrayList<>();
         while (cmp.find()) { comparators.add(new int[]{cmp.start(1), cmp.end()}); mark(used, cmp.start(1), cmp.end()); }
         List<int[]> baselines = new ArrayList<>();
-        Matcher down = DOWN_FROM.matcher(t);
+        Matcher down = matcher(DOWN_FROM, s);
         while (down.find()) if (!used[down.start(1)]) { baselines.add(new int[]{down.start(1), down.end()}); mark(used, down.start(1), down.end()); }
-        Matcher resp = RESPECTIVELY.matcher(t);
+        Matcher resp = matcher(RESPECTIVELY, s);
         if (resp.find()) mark(used, resp.start(1), resp.end());
-        Matcher ft = FROM_TO.matcher(t);
+        Matcher ft = matcher(FROM_TO, s);
         while (ft.find()) {
             if (used[ft.start(4)]) continue;
             String unitText = ft.group(5) != null ? ft.group(5) : ft.group(2);
@@ -121,31 +140,31 @@ final class MetricExtractor {
             add(out, ft.start(), s, n, label(t, ft.start(), ft.end()), number(ft.group(4)), unit, number(ft.group(1)), period, initiative, "metric.from-to");
             mark(used, ft.start(), ft.end());
         }
-        Matcher m = PERCENT.matcher(t);
+        Matcher m = matcher(PERCENT, s);
         while (m.find()) if (!used[m.start()]) { add(out, m.start(), s, n, label(t, m.start(), m.end()), number(m.group(1)), "percent", null, period, initiative, "metric.percent"); mark(used, m.start(), m.end()); }
-        m = MONEY.matcher(t);
+        m = matcher(MONEY, s);
         while (m.find()) if (!used[m.start()]) { add(out, m.start(), s, n, label(t, m.start(), m.end()), money(m.group(1), m.group(2)), "GBP", null, period, initiative, "metric.money"); mark(used, m.start(), m.end()); }
-        m = WAIT.matcher(t);
+        m = matcher(WAIT, s);
         while (m.find()) if (!used[m.start(1)]) {
             String unit = m.group(2).toLowerCase().replaceAll("s$", "") + "s";
             add(out, m.start(1), s, n, label(t, m.start(1), m.end()), number(m.group(1)), unit, null, period, initiative, "metric.waiting-time");
             mark(used, m.start(1), m.end());
         }
-        m = DURATION.matcher(t);
+        m = matcher(DURATION, s);
         while (m.find()) if (!used[m.start(1)]) {
             String unit = m.group(2).toLowerCase().replaceAll("s$", "") + "s";
             add(out, m.start(), s, n, label(t, m.start(), m.end()), number(m.group(1)), unit, null, period, initiative, "metric.duration");
             mark(used, m.start(), m.end());
         }
-        m = COUNT.matcher(t);
+        m = matcher(COUNT, s);
         while (m.find()) {
             if (used[m.start()]) continue;
             String before = t.substring(Math.max(0, m.start() - 24), m.start()), after = t.substring(m.end());
             BigDecimal v = number(m.group(1));
             if (NOT_A_COUNT_BEFORE.matcher(before).find() || NOT_A_COUNT_AFTER.matcher(after).find()) continue;
-            if (!after.matches("(?s) (?:out of|[A-Za-z(]).*")) continue;               // a count counts something
-            if (m.group(1).matches("\\d{4}") && v.intValue() >= 1900 && v.intValue() <= 2099) continue; // a year
-            if (before.matches("(?is).*\\bout of (?:the |a )?$")) continue;             // "4 out of the 5": 5 is the base
+            if (!OUT_OF_AFTER.matcher(after).matches()) continue;               // a count counts something
+            if (FOUR_DIGITS.matcher(m.group(1)).matches() && v.intValue() >= 1900 && v.intValue() <= 2099) continue; // a year
+            if (OUT_OF_BEFORE.matcher(before).matches()) continue;             // "4 out of the 5": 5 is the base
             if (WORD_VALUES.containsKey(m.group(1).toLowerCase()) && NAMED_NUMBER.matcher(after).lookingAt()) continue; // "the three conversations model"
             add(out, m.start(), s, n, label(t, m.start(), m.end()), v, "count", null, period, initiative, "metric.count");
             mark(used, m.start(), m.end());
@@ -154,7 +173,7 @@ final class MetricExtractor {
         for (int[] c : baselines) {
             MetricFact target = null;
             for (MetricFact f : out) if (Integer.parseInt(f.key()) <= c[0] && (target == null || f.key().compareTo(target.key()) > 0)) target = f;
-            Matcher v = Pattern.compile(NUM).matcher(t.substring(c[0], c[1]));
+            Matcher v = NUMBER.matcher(t.substring(c[0], c[1]));
             if (target != null && target.baseline() == null && v.find())
                 out.set(out.indexOf(target), withBaseline(target, number(v.group())));
         }
@@ -163,7 +182,7 @@ final class MetricExtractor {
             MetricFact target = null;
             for (MetricFact f : out) if (Integer.parseInt(f.key()) <= c[0] && (target == null || f.key().compareTo(target.key()) > 0)) target = f;
             if (target == null && !out.isEmpty()) target = out.get(out.size() - 1);
-            Matcher v = Pattern.compile(NUM).matcher(t.substring(c[0], c[1]));
+            Matcher v = NUMBER.matcher(t.substring(c[0], c[1]));
             if (target != null && target.comparator() == null && v.find()) {
                 out.set(out.indexOf(target), withComparator(target, number(v.group())));
             }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * a practice, then its effect); when the anaphor's noun occurs in some of their names, to those only.
  */
 final class OutcomeExtractor {
-    private record Cue(String id, Pattern regex, boolean agentAfter, int line) {}
+    private record Cue(String id, Pattern regex, Keywords keywords, boolean agentAfter, int line) {}
 
     /** One cue occurrence: the effect starts at {@code at} (report offset), the cue ends at {@code end}. */
     private record Occ(Cue cue, int at, int end) {}
@@ -38,7 +38,10 @@ final class OutcomeExtractor {
     OutcomeExtractor(Lexicon lexicon, Heads heads) {
         this.lexicon = lexicon;
         for (RuleFile.Row r : RuleFile.read("/extract/outcome-cues.tsv", 2))
-            cues.add(new Cue(r.col(0), Pattern.compile(r.col(1), Pattern.CASE_INSENSITIVE), r.col(2).equals("after"), r.line()));
+        {
+            Pattern p = Pattern.compile(r.col(1), Pattern.CASE_INSENSITIVE);
+            cues.add(new Cue(r.col(0), p, Keywords.of(p), r.col(2).equals("after"), r.line()));
+        }
         for (RuleFile.Row r : RuleFile.read("/extract/outcome-anaphors.tsv", 1)) anaphorNouns.add(Token.normalise(r.col(0)));
         anaphorNouns.addAll(heads.heads.keySet());
     }
@@ -91,6 +94,7 @@ final class OutcomeExtractor {
         List<Occ> all = new ArrayList<>();
         int base = s.sentence().start();
         for (Cue c : cues) {
+            if (!c.keywords().mayMatch(s.lower())) continue;
             Matcher m = c.regex().matcher(s.text());
             boolean named = c.regex().pattern().contains("(?<effect>");
             while (m.find()) {

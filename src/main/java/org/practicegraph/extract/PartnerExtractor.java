@@ -21,7 +21,7 @@ final class PartnerExtractor {
     private static final Pattern ACRONYM_AFTER = Pattern.compile("^\\s*\\(([A-Z][A-Za-z&]{1,7})\\)");
 
     private record Known(String label, String kind) {}
-    private record Shape(String id, Pattern regex, String kind) {}
+    private record Shape(String id, Pattern regex, Keywords keywords, String kind) {}
     /** A context in which a capitalised name is an organisation: the words just before it, or just after it. */
     private record Context(String id, Pattern regex, boolean after, String kind) {}
 
@@ -51,8 +51,10 @@ final class PartnerExtractor {
             gazetteer.add(ORG, r.col(1), r.col(0));
             for (String v : r.col(3).split("\\|")) if (!v.isBlank()) gazetteer.add(ORG, r.col(1), v);
         }
-        for (RuleFile.Row r : RuleFile.read("/extract/partner-patterns.tsv", 3))
-            shapes.add(new Shape(r.col(0), Pattern.compile(r.col(1)), r.col(2)));
+        for (RuleFile.Row r : RuleFile.read("/extract/partner-patterns.tsv", 3)) {
+            Pattern p = Pattern.compile(r.col(1));
+            shapes.add(new Shape(r.col(0), p, Keywords.of(p), r.col(2)));
+        }
         for (RuleFile.Row r : RuleFile.read("/extract/partner-cues.tsv", 4))
             contexts.add(new Context(r.col(0), Pattern.compile(r.col(1) + (r.col(2).equals("after") ? "" : "$"), Pattern.CASE_INSENSITIVE),
                     r.col(2).equals("after"), r.col(3)));
@@ -110,6 +112,7 @@ final class PartnerExtractor {
         // name shapes: on overlapping text the longest match wins, on equal length the earlier line
         List<Mention> shaped = new ArrayList<>();
         for (Shape sh : shapes) {
+            if (!sh.keywords().mayMatch(s.lower())) continue;
             Matcher m = sh.regex().matcher(s.text());
             while (m.find()) {
                 String name = m.group("name");   // every pattern names its group "name" (see the file header)

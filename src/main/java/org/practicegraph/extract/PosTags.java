@@ -19,6 +19,8 @@ import opennlp.tools.postag.POSTaggerME;
 final class PosTags {
     static final String MODEL = "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
     private static final POSModel POS = load();
+    /** A tagger is not thread-safe, and building one parses its feature-generator XML: one per thread. */
+    private static final ThreadLocal<POSTaggerME> TAGGER = ThreadLocal.withInitial(() -> new POSTaggerME(POS));
 
     private PosTags() {}
 
@@ -38,6 +40,6 @@ final class PosTags {
             Arrays.fill(x, "X");
             return x;
         }
-        return new POSTaggerME(POS).tag(words);   // a tagger is cheap; the model is shared and thread-safe
+        return TAGGER.get().tag(words);   // the model is shared and thread-safe
     }
 }

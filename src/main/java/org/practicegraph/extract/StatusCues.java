@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * status before its object: "piloting a device intended to…"), then the higher priority.
  */
 final class StatusCues {
-    private record Cue(String id, Pattern regex, Status status, int priority) {}
+    private record Cue(String id, Pattern regex, Keywords keywords, Status status, int priority) {}
 
     /** The status a sentence gives a mention, the cue that said so (null when none) and its priority. */
     record Verdict(Status status, String cue, int priority) {
@@ -24,21 +24,23 @@ final class StatusCues {
     private final List<Cue> cues = new ArrayList<>();
 
     StatusCues() {
-        for (RuleFile.Row r : RuleFile.read("/extract/status-cues.tsv", 4))
-            cues.add(new Cue(r.col(0), Pattern.compile(r.col(1), Pattern.CASE_INSENSITIVE),
-                    Status.valueOf(r.col(2).toUpperCase(Locale.ROOT)), Integer.parseInt(r.col(3))));
+        for (RuleFile.Row r : RuleFile.read("/extract/status-cues.tsv", 4)) {
+            Pattern p = Pattern.compile(r.col(1), Pattern.CASE_INSENSITIVE);
+            cues.add(new Cue(r.col(0), p, Keywords.of(p), Status.valueOf(r.col(2).toUpperCase(Locale.ROOT)), Integer.parseInt(r.col(3))));
+        }
     }
 
     /**
-     * @param sentence the sentence text
+     * @param sentence the sentence
      * @param from     start of the mention, relative to the sentence
      * @param to       end of the mention, relative to the sentence
      */
-    Verdict judge(String sentence, int from, int to) {
+    Verdict judge(Doc.Sent sentence, int from, int to) {
         Verdict best = Verdict.DEFAULT;
         int bestDistance = Integer.MAX_VALUE;
         for (Cue c : cues) {
-            Matcher m = c.regex().matcher(sentence);
+            if (!c.keywords().mayMatch(sentence.lower())) continue;
+            Matcher m = c.regex().matcher(sentence.text());
             while (m.find()) {
                 int d;
                 if (m.end() <= from) d = from - m.end();

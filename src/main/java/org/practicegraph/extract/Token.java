@@ -22,6 +22,8 @@ record Token(String raw, String norm, int start, int end, boolean afterHyphen) {
     private static final Pattern TOKEN = Pattern.compile(
             "\\d+(?:[.,]\\d+)*|[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)*(?:(?<=[sS])['’](?![\\p{L}\\p{N}]))?|\\S");
 
+    private static final Pattern SIBILANT_PLURAL = Pattern.compile(".*(?:x|ch|sh|ss|z)es");
+
     boolean isWord() { return Character.isLetterOrDigit(raw.charAt(0)); }
 
     boolean isCapitalised() { return Character.isUpperCase(raw.charAt(0)); }
@@ -67,7 +69,7 @@ record Token(String raw, String norm, int start, int end, boolean afterHyphen) {
         if (w.endsWith("'s")) w = w.substring(0, w.length() - 2);
         if (w.endsWith("'")) w = w.substring(0, w.length() - 1);
         if (w.length() > 4 && w.endsWith("ies")) return w.substring(0, w.length() - 3) + "y";
-        if (w.length() > 4 && w.matches(".*(?:x|ch|sh|ss|z)es")) return w.substring(0, w.length() - 2);
+        if (w.length() > 4 && SIBILANT_PLURAL.matcher(w).matches()) return w.substring(0, w.length() - 2);
         if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is"))
             return w.substring(0, w.length() - 1);
         return w;
