@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.practicegraph.publish.PracticeStatistics;
 import org.practicegraph.rdf.Iris;
 import org.practicegraph.store.LoadResult;
 import org.practicegraph.store.Loader;
@@ -59,6 +60,9 @@ final class DataOptions {
                 err.println(r.summary());
                 err.flush();
             }
+            // the aggregate canned queries read the precomputed statistics: keep them in step with the reports
+            PracticeStatistics stats = PracticeStatistics.of(iris());
+            if (!inputs.isEmpty() || stats.missing(store)) stats.refresh(store);
         } catch (RuntimeException e) {
             store.close();
             throw e;

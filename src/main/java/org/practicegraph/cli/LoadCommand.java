@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.practicegraph.publish.PracticeStatistics;
 import org.practicegraph.rdf.Iris;
 import org.practicegraph.store.LoadResult;
 import org.practicegraph.store.Loader;
@@ -50,6 +51,8 @@ final class LoadCommand implements Callable<Integer> {
         try (Store store = Store.open(db)) {
             LoadResult r = Loader.create().store(store).iris(DataOptions.iris(base)).manifest(m).force(force).batchSize(batchSize).onWarning(err::println).progress(ProgressBarProgress.forConsole()).build().load(files);
             r.problems().forEach(p -> err.println("error: " + p));
+            // the aggregate canned queries read the precomputed statistics: keep them in step with the reports
+            PracticeStatistics.of(DataOptions.iris(base)).refresh(store);
             out.println(r.summary());
             return r.ok() ? ExitCodes.OK : ExitCodes.BAD_INPUT;
         } finally {

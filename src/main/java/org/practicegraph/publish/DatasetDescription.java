@@ -107,7 +107,7 @@ public final class DatasetDescription {
     }
 
     private void count(Store store, Model m, Resource ds) {
-        String derived = "FILTER(?g NOT IN (<" + iris.descriptionGraph() + ">, <" + iris.cubeGraph() + ">, <" + iris.similarityGraph() + ">))";
+        String derived = "FILTER(?g NOT IN (<" + iris.descriptionGraph() + ">, <" + iris.cubeGraph() + ">, <" + iris.similarityGraph() + ">, <" + iris.statsGraph() + ">))";
         QuerySolution totals = one(store, "SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) "
                 + "(COUNT(DISTINCT ?p) AS ?properties) WHERE { GRAPH ?g { ?s ?p ?o } " + derived + " }");
         ds.addLiteral(voidp(m, "triples"), typed(m, totals.getLiteral("triples").getLong()));

@@ -71,6 +71,9 @@ public record Iris(String base) {
     /** @return the name of the graph holding the derived {@code pg:similarTo} links between initiatives */
     public String similarityGraph() { return base + "graph/similarity"; }
 
+    /** @return the name of the graph holding the precomputed practice statistics (Data Cube observations) */
+    public String statsGraph() { return base + "graph/stats"; }
+
     /**
      * @param from an initiative's IRI
      * @param to   the IRI of an initiative like it

@@ -96,4 +96,13 @@ public final class PG {
     public static final Property similarityScore = property("similarityScore");
     public static final Property similarityMethod = property("similarityMethod");
     public static final Property inputDigest = property("inputDigest");
+
+    // Practice statistics (derived, RDF Data Cube dimensions and measures)
+    public static final Property refInitiativeType = property("refInitiativeType");
+    public static final Property refScore = property("refScore");
+    public static final Property refAuthority = property("refAuthority");
+    public static final Property refPartner = property("refPartner");
+    public static final Property initiativeCount = property("initiativeCount");
+    public static final Property authorityCount = property("authorityCount");
+    public static final Property reportCount = property("reportCount");
 }

@@ -14,6 +14,7 @@ import org.practicegraph.explore.TextSearch;
 import org.practicegraph.publish.DatasetDescription;
 import org.practicegraph.publish.Dumps;
 import org.practicegraph.publish.JsonLdContext;
+import org.practicegraph.publish.PracticeStatistics;
 import org.practicegraph.publish.ScoreCube;
 import org.practicegraph.similar.SimilarInitiatives;
 import org.practicegraph.rdf.Iris;
@@ -42,7 +43,9 @@ import org.practicegraph.store.Store;
  * ({@link LinkedDataServlet}); {@code /.well-known/void}, {@code /ns/context.jsonld} and
  * {@code /dumps/practice-graph.{nq,trig}.gz} describe and hand out the dataset
  * ({@link PublishServlet}). On start the server writes the VoID/DCAT description and the score
- * Data Cube into their own named graphs ({@link Iris#descriptionGraph()}, {@link Iris#cubeGraph()}), and
+ * Data Cube into their own named graphs ({@link Iris#descriptionGraph()}, {@link Iris#cubeGraph()}), the
+ * precomputed practice statistics the aggregate canned queries read ({@link Iris#statsGraph()},
+ * {@link PracticeStatistics}), and
  * the {@code pg:similarTo} links between initiatives ({@link Iris#similarityGraph()}, recomputed only
  * when the set of reports has changed; see {@link SimilarInitiatives}).
  */
@@ -121,11 +124,14 @@ public final class PracticeServer {
     }
 
     /**
-     * (Re)writes the score cube, the similar-initiative links (only when the reports changed since
+     * (Re)writes the score cube, the practice statistics ({@link Iris#statsGraph()}), the similar-initiative links (only when the reports changed since
      * they were last written) and the dataset description from what the store holds now.
      */
     private synchronized void writeDerivedGraphs() {
         store.replaceGraph(iris.cubeGraph(), ScoreCube.of(iris).build(store).getGraph());
+        long t0 = System.nanoTime();
+        long statsTriples = PracticeStatistics.of(iris).refresh(store);
+        LOG.info("Practice statistics: {} triples written in {} ms", statsTriples, (System.nanoTime() - t0) / 1_000_000);
         try {
             similar.refresh(store).ifPresent(run -> LOG.info(
                     "Similar initiatives: {} links between {} initiatives; model loaded in {} ms, {} of {} texts embedded in {} ms, {} ms in all",

@@ -174,7 +174,7 @@ class LinkedDataTest {
         long triples = ds.getProperty(m.createProperty(VOID, "triples")).getLong();
         assertThat(triples).isEqualTo(Long.parseLong(count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
                 + "FILTER(?g NOT IN (<" + Iris.DEFAULT.descriptionGraph() + ">, <" + Iris.DEFAULT.cubeGraph() + ">, <"
-                + Iris.DEFAULT.similarityGraph() + ">)) }")));
+                + Iris.DEFAULT.similarityGraph() + ">, <" + Iris.DEFAULT.statsGraph() + ">)) }")));
         // Entities per class: 5 assessments in the samples.
         Resource partition = m.listSubjectsWithProperty(m.createProperty(VOID, "class"), PG.Assessment).next();
         assertThat(partition.getProperty(m.createProperty(VOID, "entities")).getLong()).isEqualTo(5);
@@ -219,9 +219,16 @@ class LinkedDataTest {
                 + "sdmx-dimension:refArea <http://statistics.data.gov.uk/id/statistical-geography/E09000017> ; "
                 + "sdmx-dimension:refPeriod ?p ; pg:qualityStatement ?qs ; sdmx-measure:obsValue ?v }";
         assertThat(count(q)).isEqualTo("3");
-        // Three sample reports never name their council: no area, so no observation (IC-11).
-        assertThat(count("PREFIX qb: <http://purl.org/linked-data/cube#> SELECT (COUNT(?o) AS ?n) WHERE { ?o a qb:Observation }"))
-                .isEqualTo("2");
+        // Three sample reports never name their council: no area, so no observation (IC-11). (The
+        // practice statistics in .../graph/stats are observations of other data sets.)
+        assertThat(count("PREFIX qb: <http://purl.org/linked-data/cube#> SELECT (COUNT(?o) AS ?n) WHERE { ?o a qb:Observation ; "
+                + "qb:dataSet <" + Iris.DEFAULT.base() + "dataset/scores> }")).isEqualTo("2");
+        // The practice statistics: every observation belongs to one of their data sets and has a structure.
+        assertThat(count("PREFIX qb: <http://purl.org/linked-data/cube#> SELECT (COUNT(?o) AS ?n) WHERE { GRAPH <"
+                + Iris.DEFAULT.statsGraph() + "> { ?o a qb:Observation . FILTER NOT EXISTS { ?o qb:dataSet/qb:structure ?dsd } } }"))
+                .isEqualTo("0");
+        assertThat(Integer.parseInt(count("PREFIX qb: <http://purl.org/linked-data/cube#> SELECT (COUNT(?o) AS ?n) WHERE { GRAPH <"
+                + Iris.DEFAULT.statsGraph() + "> { ?o a qb:Observation } }"))).isPositive();
     }
 
     static String firstIri(String select) throws Exception { return csvRows(select).get(0); }

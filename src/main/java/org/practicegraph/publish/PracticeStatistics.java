@@ -1,0 +1,92 @@
+package org.practicegraph.publish;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.system.Txn;
+import org.practicegraph.rdf.Iris;
+import org.practicegraph.store.Store;
+
+/**
+ * Precomputed practice statistics as RDF Data Cube data sets, so that the aggregate canned queries
+ * read a few hundred observations instead of scanning every initiative on every call (issue 8):
+ * <ul>
+ * <li>{@code {base}dataset/initiative-types-by-score}: broad initiative type × score →
+ *     {@code pg:initiativeCount}, {@code pg:authorityCount};</li>
+ * <li>{@code {base}dataset/initiative-types-by-authority}: initiative type × authority →
+ *     {@code pg:initiativeCount};</li>
+ * <li>{@code {base}dataset/partners-by-authority}: partner × authority → {@code pg:reportCount}.</li>
+ * </ul>
+ * <pre>
+ *   store.replaceGraph(Iris.DEFAULT.statsGraph(), PracticeStatistics.of(Iris.DEFAULT).build(store).getGraph());
+ * </pre>
+ * The dimensions and measures are {@code pg:ref…} and {@code pg:…Count} properties used nowhere
+ * else, so no query on the reports counts an observation, and a query can find a data set's
+ * observations by their properties alone, whatever the data base IRI.
+ */
+public final class PracticeStatistics {
+    static final String STRUCTURE = "/publish/statistics.ttl";
+    /** data set name (under {base}dataset/) → the CONSTRUCT writing its observations */
+    static final List<String> DATA_SETS = List.of(
+            "initiative-types-by-score", "initiative-types-by-authority", "partners-by-authority");
+    private final Iris iris;
+
+    private PracticeStatistics(Iris iris) { this.iris = iris; }
+
+    /** @param iris the data IRI scheme. @return a statistics builder for data under that scheme */
+    public static PracticeStatistics of(Iris iris) { return new PracticeStatistics(requireNonNull(iris, "iris")); }
+
+    /** @param name one of {@link #DATA_SETS}. @return the IRI of that {@code qb:DataSet} */
+    public String dataSet(String name) { return iris.base() + "dataset/" + name; }
+
+    /**
+     * Rewrites the statistics graph ({@link Iris#statsGraph()}) from what the store holds now.
+     *
+     * @param store the loaded reports
+     * @return the number of triples written
+     */
+    public long refresh(Store store) {
+        org.apache.jena.graph.Graph stats = build(store).getGraph();
+        store.replaceGraph(iris.statsGraph(), stats);
+        return stats.size();
+    }
+
+    /**
+     * @param store the store
+     * @return whether it holds report graphs but no statistics graph (a database loaded before the
+     *         statistics existed)
+     */
+    public boolean missing(Store store) {
+        java.util.Set<String> graphs = store.graphNames();
+        return !graphs.contains(iris.statsGraph()) && graphs.stream().anyMatch(g -> g.startsWith(iris.reportGraphPrefix()));
+    }
+
+    /**
+     * @param store the loaded reports (read in one read transaction)
+     * @return the data sets, their structures and their observations
+     */
+    public Model build(Store store) {
+        Model stats = ModelFactory.createDefaultModel();
+        RDFParser.source(Resources.stream(STRUCTURE)).base(iris.base()).lang(Lang.TURTLE).parse(stats);
+        Txn.executeRead(store.dataset(), () -> {
+            for (String name : DATA_SETS) {
+                ParameterizedSparqlString q = new ParameterizedSparqlString(Resources.text("/publish/statistics-" + name + ".rq"));
+                q.setIri("dataset", dataSet(name));
+                try (QueryExecution qe = QueryExecution.create(q.asQuery(), DatasetFactory.wrap(store.dataset()))) {
+                    qe.execConstruct(stats);
+                }
+            }
+        });
+        stats.setNsPrefix("qb", "http://purl.org/linked-data/cube#");
+        stats.setNsPrefix("pg", "https://w3id.org/practice-graph/def#");
+        return stats;
+    }
+}
