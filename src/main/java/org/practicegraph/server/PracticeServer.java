@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
@@ -64,6 +67,12 @@ public final class PracticeServer {
     private final Iris iris;
     private final String publicUrl;
     private final SimilarInitiatives similar;
+    private final ExecutorService linker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "similar-initiatives");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile CompletableFuture<Void> similarityWritten = CompletableFuture.completedFuture(null);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PracticeServer.class);
 
     private PracticeServer(Builder b) {
@@ -112,8 +121,9 @@ public final class PracticeServer {
     public static Builder create() { return new Builder(); }
 
     /**
-     * Starts the server, then writes the score cube and the dataset description (which counts the
-     * data and names this server's endpoint) into their named graphs.
+     * Starts the server, then writes the score cube, the practice statistics and the dataset
+     * description (which counts the data and names this server's endpoint) into their named graphs,
+     * and starts writing the similar-initiative links in the background ({@link #similarityWritten()}).
      *
      * @return this server, accepting requests
      */
@@ -132,23 +142,39 @@ public final class PracticeServer {
         long t0 = System.nanoTime();
         long statsTriples = PracticeStatistics.of(iris).refresh(store);
         LOG.info("Practice statistics: {} triples written in {} ms", statsTriples, (System.nanoTime() - t0) / 1_000_000);
+        store.replaceGraph(iris.descriptionGraph(), DatasetDescription.create().iris(iris).publicUrl(publicUrl())
+                .sparqlPath(DATASET + "/sparql").build().describe(store).getGraph());
+        // Embedding and scoring every pair takes seconds to minutes: done on a thread of its own while
+        // the server answers, so start-up and admin loads do not wait for it.
+        similarityWritten = CompletableFuture.runAsync(this::writeSimilarInitiatives, linker);
+    }
+
+    private void writeSimilarInitiatives() {
         try {
             similar.refresh(store).ifPresent(run -> LOG.info(
                     "Similar initiatives: {} links between {} initiatives; model loaded in {} ms, {} of {} texts embedded in {} ms, {} ms in all",
                     run.links(), run.initiatives(), run.modelMillis(), run.textsEmbedded(), run.texts(), run.embedMillis(), run.totalMillis()));
         } catch (RuntimeException e) {
-            // The links are an extra: a platform where the embedding model cannot run still serves the reports.
+            // The links are an extra: a platform where the embedding model cannot run, or a corpus too
+            // large for all-pairs scoring, still serves the reports.
             LOG.warn("Similar initiatives not written: {}", e.getMessage());
         }
-        store.replaceGraph(iris.descriptionGraph(), DatasetDescription.create().iris(iris).publicUrl(publicUrl())
-                .sparqlPath(DATASET + "/sparql").build().describe(store).getGraph());
     }
+
+    /**
+     * @return completes when the similar-initiative links of the latest start or admin load are
+     *         written (or were current, or could not be written: see the log)
+     */
+    public CompletableFuture<Void> similarityWritten() { return similarityWritten; }
 
     /** @return the URL the server is published under: the configured one, else {@code http://localhost:{port}} */
     public String publicUrl() { return publicUrl != null ? publicUrl : "http://localhost:" + port(); }
 
     /** Stops the server. */
-    public void stop() { fuseki.stop(); }
+    public void stop() {
+        linker.shutdownNow();
+        fuseki.stop();
+    }
 
     /** Blocks until the server stops. */
     public void join() { fuseki.join(); }

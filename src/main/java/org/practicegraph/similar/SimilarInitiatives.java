@@ -51,6 +51,12 @@ public final class SimilarInitiatives {
     public static final double DEFAULT_MIN_SCORE = 0.4;
     public static final double DEFAULT_TYPE_WEIGHT = 0.25;
     public static final int DEFAULT_CACHE_SIZE = 20_000;
+    /**
+     * Most initiatives linked by default ({@value}): every pair is scored, so the cost grows with the
+     * square of the count (about 250 reports' worth here). Past it the graph is not written; a
+     * nearest-neighbour index would be the way on.
+     */
+    public static final int DEFAULT_MAX_INITIATIVES = 10_000;
     private static final int BATCH = 128;
 
     private static final String PREFIXES = "PREFIX pg: <" + PG.NS + "> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
@@ -64,6 +70,7 @@ public final class SimilarInitiatives {
     private final int topK;
     private final double minScore;
     private final double typeWeight;
+    private final int maxInitiatives;
     private final TextEmbedder embedder;
     private final Map<String, float[]> cache;
 
@@ -84,6 +91,7 @@ public final class SimilarInitiatives {
         this.topK = b.topK;
         this.minScore = b.minScore;
         this.typeWeight = b.typeWeight;
+        this.maxInitiatives = b.maxInitiatives;
         this.embedder = b.embedder;
         int size = b.cacheSize;
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
@@ -144,6 +152,9 @@ public final class SimilarInitiatives {
     private synchronized Run compute(Store store, String fingerprint) {
         long start = System.nanoTime();
         Map<String, Initiative> initiatives = read(store);
+        if (initiatives.size() > maxInitiatives)
+            throw new IllegalStateException(initiatives.size() + " initiatives are more than the " + maxInitiatives
+                    + " this all-pairs method links (cost grows with the square); similarity graph not written (see docs/similarity.md)");
         Map<String, List<String>> broader = new TreeMap<>();
         for (QuerySolution row : select(store, BROADER))
             broader.computeIfAbsent(row.getResource("c").getURI(), k -> new ArrayList<>()).add(row.getResource("b").getURI());
@@ -271,6 +282,7 @@ public final class SimilarInitiatives {
         private double minScore = DEFAULT_MIN_SCORE;
         private double typeWeight = DEFAULT_TYPE_WEIGHT;
         private int cacheSize = DEFAULT_CACHE_SIZE;
+        private int maxInitiatives = DEFAULT_MAX_INITIATIVES;
         private TextEmbedder embedder = MiniLmEmbedder.get();
 
         private Builder() {}
@@ -290,6 +302,9 @@ public final class SimilarInitiatives {
         /** @param cacheSize most text vectors kept between computations @return this builder, for chaining */
         public Builder cacheSize(int cacheSize) { this.cacheSize = cacheSize; return this; }
 
+        /** @param maxInitiatives most initiatives linked; with more, nothing is computed @return this builder, for chaining */
+        public Builder maxInitiatives(int maxInitiatives) { this.maxInitiatives = maxInitiatives; return this; }
+
         /** @param embedder the text embedder (default: {@link MiniLmEmbedder}) @return this builder, for chaining */
         public Builder embedder(TextEmbedder embedder) { this.embedder = requireNonNull(embedder, "embedder"); return this; }
 
@@ -301,6 +316,7 @@ public final class SimilarInitiatives {
             if (topK < 1) throw new IllegalArgumentException("topK must be at least 1, not " + topK);
             if (!(minScore >= 0 && minScore <= 1)) throw new IllegalArgumentException("minScore must be in [0, 1], not " + minScore);
             if (!(typeWeight >= 0 && typeWeight <= 1)) throw new IllegalArgumentException("typeWeight must be in [0, 1], not " + typeWeight);
+            if (maxInitiatives < 1) throw new IllegalArgumentException("maxInitiatives must be at least 1, not " + maxInitiatives);
             if (cacheSize < 0) throw new IllegalArgumentException("cacheSize must not be negative, not " + cacheSize);
             return new SimilarInitiatives(this);
         }

@@ -38,6 +38,8 @@ public final class SampleServer implements BeforeAllCallback {
             Store store = Store.inMemory();
             Loader.create().store(store).build().load(List.of(Path.of("corpus/sample")));
             PracticeServer server = PracticeServer.create().store(store).port(0).loopback(true).build().start();
+            // the linked practices are written on a thread of their own: pages show them once they are there
+            server.similarityWritten().join();
             return new Running(store, server, (System.nanoTime() - t0) / 1_000_000);
         }
 

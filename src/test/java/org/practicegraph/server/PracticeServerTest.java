@@ -114,6 +114,8 @@ class PracticeServerTest {
 
     @Test
     void similarInitiativesAreWrittenOnStartAndQueryable() throws Exception {
+        // written on a thread of their own after start
+        server.similarityWritten().get(5, java.util.concurrent.TimeUnit.MINUTES);
         String similar = "PREFIX pg: <https://w3id.org/practice-graph/def#> SELECT ?a ?b ?score WHERE { "
                 + "GRAPH <https://w3id.org/practice-graph/id/graph/similarity> { ?a pg:similarTo ?b ; pg:similarity [ pg:similarInitiative ?b ; pg:similarityScore ?score ] } "
                 + "?a pg:deliveredBy ?la . ?b pg:deliveredBy ?lb FILTER(?la != ?lb) } ORDER BY DESC(?score) LIMIT 3";

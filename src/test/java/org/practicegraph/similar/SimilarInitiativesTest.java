@@ -1,6 +1,7 @@
 package org.practicegraph.similar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -170,6 +171,23 @@ class SimilarInitiativesTest {
                 .hasSizeLessThan(loose.listStatements(null, PG.similarityScore, (RDFNode) null).toList().size());
         assertThat(ranked(strict, "a1")).extracting(Map.Entry::getKey).as("the paraphrase is a strong link").containsExactly("b1");
         assertThat(ranked(strict, "d1")).as("same words, another type: not strong enough").isEmpty();
+    }
+
+    @Test
+    void moreInitiativesThanTheLimitAreRefusedBeforeAnythingIsEmbedded() {
+        AtomicInteger embedded = new AtomicInteger();
+        TextEmbedder counting = new TextEmbedder() {
+            @Override public List<float[]> embed(List<String> texts) { embedded.addAndGet(texts.size()); return MiniLmEmbedder.get().embed(texts); }
+            @Override public String name() { return MiniLmEmbedder.NAME; }
+        };
+        Store store = madeUpStore();
+        SimilarInitiatives capped = SimilarInitiatives.create().maxInitiatives(5).embedder(counting).build();
+        assertThatThrownBy(() -> capped.refresh(store)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("6 initiatives are more than the 5");
+        assertThat(embedded.get()).isZero();
+        assertThat(store.graphNames()).doesNotContain(Iris.DEFAULT.similarityGraph());
+        assertThat(SimilarInitiatives.create().maxInitiatives(6).embedder(counting).build().refresh(store)).isPresent();
+        assertThatThrownBy(() -> SimilarInitiatives.create().maxInitiatives(0).build()).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
