@@ -15,7 +15,13 @@
  * security headers. The only write path, {@code POST /$/admin/load}, exists only with an
  * {@link org.practicegraph.server.AdminPassword} and loads report files, never SPARQL Update.
  *
+ * <p>Explorer: {@code /}, {@code /authorities}, {@code /practices}, {@code /initiatives},
+ * {@code /partners}, {@code /reports}, {@code /search}, {@code /workbench} and {@code /assets} are the
+ * HTML pages of {@link org.practicegraph.explore.ExplorerServlet}, with search through the store's
+ * full-text index.
+ *
  * <p>In: a store and settings. Out: a running server. Does not load reports; on start it writes
- * the derived description and score-cube graphs ({@code org.practicegraph.publish}).
+ * the derived description, score-cube and practice-statistics graphs ({@code org.practicegraph.publish})
+ * and, in the background, the similar-initiative links ({@code org.practicegraph.similar}).
  */
 package org.practicegraph.server;
