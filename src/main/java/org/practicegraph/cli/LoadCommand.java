@@ -36,6 +36,8 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + Loader.DEFAULT_BATCH_SIZE,
             description = "Reports committed per transaction (1: each alone). A crash loses at most the batch in progress. Default: ${DEFAULT-VALUE}.")
     int batchSize;
+    @Option(names = "--threads", paramLabel = "N", description = "Files parsed and extracted at once (writing stays in file order). Default: one per processor.")
+    Integer threads;
     @Option(names = "--force", description = "Reload every file, even those the database holds unchanged.")
     boolean force;
     @Parameters(arity = "0..*", paramLabel = "FILE|DIR", description = "Report files or folders (a folder's manifest.csv is used).")
@@ -49,7 +51,10 @@ final class LoadCommand implements Callable<Integer> {
                 : m != null ? m.entries().stream().map(Manifest.Entry::file).toList() : null;
         if (files == null) throw new BadInputException("nothing to load: give report files or folders, or --manifest");
         try (Store store = Store.open(db)) {
-            LoadResult r = Loader.create().store(store).iris(DataOptions.iris(base)).manifest(m).force(force).batchSize(batchSize).onWarning(err::println).progress(ProgressBarProgress.forConsole()).build().load(files);
+            Loader.Builder loader = Loader.create().store(store).iris(DataOptions.iris(base)).manifest(m).force(force).batchSize(batchSize)
+                    .onWarning(err::println).progress(ProgressBarProgress.forConsole());
+            if (threads != null) loader.threads(threads);
+            LoadResult r = loader.build().load(files);
             r.problems().forEach(p -> err.println("error: " + p));
             // the aggregate canned queries read the precomputed statistics: keep them in step with the reports
             PracticeStatistics.of(DataOptions.iris(base)).refresh(store);

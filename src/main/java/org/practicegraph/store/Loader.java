@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -59,6 +64,7 @@ public final class Loader {
     private static final org.apache.jena.graph.Node GENERATED_AT_TIME = NodeFactory.createURI("http://www.w3.org/ns/prov#generatedAtTime");
     private final boolean force;
     private final int batchSize;
+    private final int threads;
     private final Components components;
 
     /** Follows a long load: told the number of files once, then each file as it is done. */
@@ -96,6 +102,7 @@ public final class Loader {
         this.progress = b.progress;
         this.force = b.force;
         this.batchSize = b.batchSize;
+        this.threads = b.threads;
         this.components = b.components != null ? b.components : Components.bundled();
     }
 
@@ -117,32 +124,106 @@ public final class Loader {
         progress.start(files.size());
         Batch batch = new Batch();
         java.util.Map<String, String> firstWithHash = new java.util.HashMap<>();
-        for (Input in : files) {
-            String name = in.file().getFileName().toString();
-            try {
-                byte[] bytes = Reports.read(in.file());
-                String sha256 = Reports.sha256(bytes);
-                String original = firstWithHash.putIfAbsent(sha256, name);
-                if (original != null)
-                    throw new ReportException(name, "same bytes as " + original + " in this load: a duplicated report; not loaded twice");
-                if (!force && unchanged(name, sha256, in.entry())) {
-                    skipped.add(name);
-                } else {
-                    List<String> w = new ArrayList<>();
-                    batch.add(name, iris.reportGraph(name), toGraph(in, Reports.parse(name, bytes), w), w);
-                    if (batch.size() >= batchSize) batch.commit(loaded, warnings);
+        // Parse, extract and validate up to a batch of files at once on the worker threads; results
+        // are taken back, and committed, in file order, so the outcome is the same as one at a time.
+        ExecutorService pool = threads > 1 && files.size() > 1 ? Executors.newFixedThreadPool(threads, Loader::worker) : null;
+        List<Step> window = new ArrayList<>();
+        try {
+            for (Input in : files) {
+                String name = in.file().getFileName().toString();
+                try {
+                    byte[] bytes = Reports.read(in.file());
+                    String sha256 = Reports.sha256(bytes);
+                    String original = firstWithHash.putIfAbsent(sha256, name);
+                    if (original != null)
+                        throw new ReportException(name, "same bytes as " + original + " in this load: a duplicated report; not loaded twice");
+                    if (!force && unchanged(name, sha256, in.entry())) {
+                        window.add(Step.done(name, () -> skipped.add(name)));
+                    } else {
+                        Callable<Extracted> work = () -> {
+                            List<String> w = new ArrayList<>();
+                            return new Extracted(toGraph(in, Reports.parse(name, bytes), w), w);
+                        };
+                        window.add(new Step(name, pool != null ? pool.submit(work) : completed(work), null));
+                    }
+                } catch (RuntimeException e) {
+                    window.add(Step.failed(name, e));
                 }
-            } catch (ReportException | InvalidGraphException e) {
-                problems.add(e.getMessage());
-            } catch (RuntimeException e) {
-                // a bug or a library failure on one odd file must not stop the batch
-                problems.add(name + ": could not be loaded (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+                if (window.size() >= batchSize) drain(window, batch, loaded, problems, warnings);
             }
-            progress.step(name);
+            drain(window, batch, loaded, problems, warnings);
+            batch.commit(loaded, warnings);
+        } finally {
+            if (pool != null) pool.shutdownNow();
         }
-        batch.commit(loaded, warnings);
         progress.finish();
         return new LoadResult(loaded, skipped, problems, warnings);
+    }
+
+    /** One file's way through a load: its extraction (running or done), or what to do instead. */
+    private record Step(String name, Future<Extracted> extraction, Runnable instead) {
+        static Step done(String name, Runnable instead) { return new Step(name, null, instead); }
+        static Step failed(String name, RuntimeException e) {
+            java.util.concurrent.CompletableFuture<Extracted> f = new java.util.concurrent.CompletableFuture<>();
+            f.completeExceptionally(e);
+            return new Step(name, f, null);
+        }
+    }
+
+    /** A report's validated graph and the caveats found on the way. */
+    private record Extracted(Graph graph, List<String> warnings) {}
+
+    /** Takes the window's results in file order into the batch, committing it whenever it is full. */
+    private void drain(List<Step> window, Batch batch, List<String> loaded, List<String> problems, List<String> warnings) {
+        for (Step step : window) {
+            if (step.instead() != null) {
+                step.instead().run();
+            } else {
+                try {
+                    Extracted x = result(step.extraction());
+                    batch.add(step.name(), iris.reportGraph(step.name()), x.graph(), x.warnings());
+                    if (batch.size() >= batchSize) batch.commit(loaded, warnings);
+                } catch (ReportException | InvalidGraphException e) {
+                    problems.add(e.getMessage());
+                } catch (RuntimeException e) {
+                    // a bug or a library failure on one odd file must not stop the batch
+                    problems.add(step.name() + ": could not be loaded (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+                }
+            }
+            progress.step(step.name());
+        }
+        window.clear();
+    }
+
+    /** @return the extraction's result, its own exception rethrown as it was */
+    private static Extracted result(Future<Extracted> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("load interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Runs the work now, on this thread (a load with one thread). */
+    private static Future<Extracted> completed(Callable<Extracted> work) {
+        java.util.concurrent.CompletableFuture<Extracted> f = new java.util.concurrent.CompletableFuture<>();
+        try {
+            f.complete(work.call());
+        } catch (Exception e) {
+            f.completeExceptionally(e);
+        }
+        return f;
+    }
+
+    private static Thread worker(Runnable r) {
+        Thread t = new Thread(r, "loader-extraction");
+        t.setDaemon(true);
+        return t;
     }
 
     /**
@@ -304,6 +385,7 @@ public final class Loader {
         private Progress progress = Progress.NONE;
         private boolean force;
         private int batchSize = DEFAULT_BATCH_SIZE;
+        private int threads = Runtime.getRuntime().availableProcessors();
 
         private Builder() {}
 
@@ -332,6 +414,16 @@ public final class Loader {
         public Builder batchSize(int batchSize) {
             if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
             this.batchSize = batchSize;
+            return this;
+        }
+        /**
+         * @param threads how many files to parse, extract and validate at once (default: one per
+         *                processor); writing stays on the calling thread, in file order
+         * @return this builder, for chaining
+         */
+        public Builder threads(int threads) {
+            if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+            this.threads = threads;
             return this;
         }
         /** @param components shared extractor, taxonomies, register and shapes. @return this builder, for chaining */

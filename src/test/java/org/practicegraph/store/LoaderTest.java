@@ -1,6 +1,7 @@
 package org.practicegraph.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -106,6 +107,27 @@ class LoaderTest {
     }
 
     @Test
+    void extractingOnSeveralThreadsGivesWhatOneThreadGives(@TempDir Path dir) throws IOException {
+        // samples, held-out reports, bad files and a duplicate, in one load
+        Path copy = dir.resolve("copy-of-003.txt");
+        Files.copy(SAMPLE.resolve("003_874a80aed6dcf2ea.txt"), copy);
+        List<Path> inputs = List.of(SAMPLE, Path.of("src/test/resources/heldout"), Path.of("src/test/resources/bad/score-seven.txt"),
+                Path.of("src/test/resources/bad/binary.txt"), copy, Path.of("src/test/resources/bad/unknown-statement.txt"));
+        List<String> oneWarnings = new ArrayList<>(), fourWarnings = new ArrayList<>();
+        try (Store one = Store.inMemory(); Store four = Store.inMemory()) {
+            LoadResult r1 = Loader.create().store(one).threads(1).batchSize(3).onWarning(oneWarnings::add).build().load(inputs);
+            LoadResult r4 = Loader.create().store(four).threads(4).batchSize(3).onWarning(fourWarnings::add).build().load(inputs);
+            assertThat(r1.loaded()).hasSizeGreaterThan(8);
+            assertThat(r1.problems()).hasSize(4);
+            assertThat(r4).isEqualTo(r1);
+            assertThat(fourWarnings).isEqualTo(oneWarnings);
+            // the report graphs (the ontology's blank nodes are labelled afresh by each parse)
+            assertThat(reportQuads(four)).isEqualTo(reportQuads(one)).contains("/graph/report/h02_assessing_needs_cheshire_east>");
+        }
+        assertThatThrownBy(() -> Loader.create().threads(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void eachReportRecordsWhenItWasLoaded() {
         java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         List<java.time.Instant> times = select(loadSamples(), """
@@ -114,6 +136,11 @@ class LoaderTest {
                 SELECT ?t WHERE { GRAPH ?g { ?r a pg:Report ; prov:generatedAtTime ?t } }""").stream()
                 .map(s -> java.time.Instant.parse(s.get("t").asLiteral().getLexicalForm())).toList();
         assertThat(times).hasSize(5).allSatisfy(t -> assertThat(t).isBetween(before, java.time.Instant.now()));
+    }
+
+    private static String reportQuads(Store store) {
+        return withoutLoadTimes(sortedNQuads(store)).lines().filter(l -> l.contains("/graph/report/"))
+                .reduce("", (a, b) -> a + b + "\n");
     }
 
     private static String withoutLoadTimes(String nquads) {
