@@ -99,9 +99,13 @@ public final class TextReportFormat implements ReportFormat {
         String v = raw.replaceAll("[.\\s]+$", "");
         if (!v.matches("\\d+"))
             throw new ReportException(file, "malformed score '" + raw + "' (expected a whole number from 1 to 4)");
-        int s = Integer.parseInt(v);
-        if (s < 1 || s > 4) throw new ReportException(file, "score " + s + " is out of range (expected 1 to 4)");
-        return s;
+        // a whole number of any length: too many digits for an int is out of range too, not a crash
+        java.math.BigInteger s = new java.math.BigInteger(v);
+        if (s.compareTo(java.math.BigInteger.ONE) < 0 || s.compareTo(java.math.BigInteger.valueOf(4)) > 0) {
+            String shown = s.toString().length() > 12 ? s.toString().substring(0, 12) + "…" : s.toString();
+            throw new ReportException(file, "score " + shown + " is out of range (expected 1 to 4)");
+        }
+        return s.intValue();
     }
 
     private static Integer agree(String file, Integer before, int now) {
