@@ -173,13 +173,18 @@ class SimilarInitiativesTest {
         assertThat(ranked(strict, "d1")).as("same words, another type: not strong enough").isEmpty();
     }
 
-    @Test
-    void moreInitiativesThanTheLimitAreRefusedBeforeAnythingIsEmbedded() {
-        AtomicInteger embedded = new AtomicInteger();
-        TextEmbedder counting = new TextEmbedder() {
+    /** The real model, counting the texts it is given. */
+    private static TextEmbedder counting(AtomicInteger embedded) {
+        return new TextEmbedder() {
             @Override public List<float[]> embed(List<String> texts) { embedded.addAndGet(texts.size()); return MiniLmEmbedder.get().embed(texts); }
             @Override public String name() { return MiniLmEmbedder.NAME; }
         };
+    }
+
+    @Test
+    void moreInitiativesThanTheLimitAreRefusedBeforeAnythingIsEmbedded() {
+        AtomicInteger embedded = new AtomicInteger();
+        TextEmbedder counting = counting(embedded);
         Store store = madeUpStore();
         SimilarInitiatives capped = SimilarInitiatives.create().maxInitiatives(5).embedder(counting).build();
         assertThatThrownBy(() -> capped.refresh(store)).isInstanceOf(IllegalStateException.class)
@@ -194,10 +199,7 @@ class SimilarInitiativesTest {
     void refreshSkipsUnchangedReportsAndRecomputesWhenOneChanges() {
         Store store = madeUpStore();
         AtomicInteger embedded = new AtomicInteger();
-        TextEmbedder counting = new TextEmbedder() {
-            @Override public List<float[]> embed(List<String> texts) { embedded.addAndGet(texts.size()); return MiniLmEmbedder.get().embed(texts); }
-            @Override public String name() { return MiniLmEmbedder.NAME; }
-        };
+        TextEmbedder counting = counting(embedded);
         SimilarInitiatives similar = SimilarInitiatives.create().cacheSize(0).minScore(0.05).embedder(counting).build();
 
         var first = similar.refresh(store);
@@ -224,10 +226,7 @@ class SimilarInitiativesTest {
     @Test
     void textsAlreadyEmbeddedAreNotEmbeddedAgain() {
         AtomicInteger embedded = new AtomicInteger();
-        TextEmbedder counting = new TextEmbedder() {
-            @Override public List<float[]> embed(List<String> texts) { embedded.addAndGet(texts.size()); return MiniLmEmbedder.get().embed(texts); }
-            @Override public String name() { return MiniLmEmbedder.NAME; }
-        };
+        TextEmbedder counting = counting(embedded);
         SimilarInitiatives similar = SimilarInitiatives.create().embedder(counting).build();
         Store store = madeUpStore();
         Model first = similar.build(store);
