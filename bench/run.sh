@@ -4,18 +4,20 @@
 #   bench/run.sh --size 1000            # ~10 min on a quiet 2-core machine (25 min under load: docs)
 #   bench/run.sh --size 10 --smoke      # CI: seconds per step, no timing targets, no apt installs
 #
-# Options: --size N (reports, default 1000), --seed S (default 42), --skip-build (reuse the built
+# Options: --size N (reports, default 1000), --seed S (default 42), --results DIR (default
+# bench/results/size-N), --skip-build (reuse the built
 # jars), --smoke (tiny durations), --no-jmh (no JMH at all), --no-extraction (skip the extraction
 # JMH, which does not depend on --size), --no-load-test, --oxigraph (also run the canned queries
 # against Oxigraph from npm). See docs/benchmarks.md for what each step measures.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BENCH="$ROOT/bench"
-SIZE=1000 SEED=42 BUILD=1 SMOKE=0 JMH=1 EXTRACT=1 LOADTEST=1 OXIGRAPH=0
+SIZE=1000 SEED=42 OUT="" BUILD=1 SMOKE=0 JMH=1 EXTRACT=1 LOADTEST=1 OXIGRAPH=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --size) SIZE="$2"; shift 2 ;;
     --seed) SEED="$2"; shift 2 ;;
+    --results) OUT="$2"; shift 2 ;;
     --skip-build) BUILD=0; shift ;;
     --smoke) SMOKE=1; shift ;;
     --no-jmh) JMH=0; shift ;;
@@ -28,7 +30,8 @@ while [ $# -gt 0 ]; do
 done
 
 WORK="$BENCH/work"
-if [ "$SMOKE" = 1 ]; then RES="$WORK/smoke-results"; else RES="$BENCH/results/size-$SIZE"; fi
+if [ -n "$OUT" ]; then RES="$(mkdir -p "$OUT" && cd "$OUT" && pwd)"
+elif [ "$SMOKE" = 1 ]; then RES="$WORK/smoke-results"; else RES="$BENCH/results/size-$SIZE"; fi
 CORPUS="$WORK/corpus-$SIZE"
 DB="$WORK/db-$SIZE"
 REFDB="$WORK/db-ref-$SIZE"
