@@ -65,6 +65,7 @@ public final class Loader {
     private final boolean force;
     private final int batchSize;
     private final int threads;
+    private final boolean bulkWhenEmpty;
     private final Components components;
 
     /** Follows a long load: told the number of files once, then each file as it is done. */
@@ -103,6 +104,7 @@ public final class Loader {
         this.force = b.force;
         this.batchSize = b.batchSize;
         this.threads = b.threads;
+        this.bulkWhenEmpty = b.bulkWhenEmpty;
         this.components = b.components != null ? b.components : Components.bundled();
     }
 
@@ -122,12 +124,13 @@ public final class Loader {
         store.replaceGraphs(components.taxonomies().graphs());
         List<Input> files = expand(inputs, problems);
         progress.start(files.size());
-        Batch batch = new Batch();
+        Batch batch = new Batch(bulkLoad(files));
         java.util.Map<String, String> firstWithHash = new java.util.HashMap<>();
-        // Parse, extract and validate up to a batch of files at once on the worker threads; results
-        // are taken back, and committed, in file order, so the outcome is the same as one at a time.
+        // Files are parsed, extracted and validated on the worker threads while this thread writes
+        // the ones before them: results are taken back, and written, in file order, so the outcome
+        // is the same as one at a time. At most two batches' worth are in flight, bounding memory.
         ExecutorService pool = threads > 1 && files.size() > 1 ? Executors.newFixedThreadPool(threads, Loader::worker) : null;
-        List<Step> window = new ArrayList<>();
+        java.util.ArrayDeque<Step> inFlight = new java.util.ArrayDeque<>();
         try {
             for (Input in : files) {
                 String name = in.file().getFileName().toString();
@@ -137,27 +140,42 @@ public final class Loader {
                     String original = firstWithHash.putIfAbsent(sha256, name);
                     if (original != null)
                         throw new ReportException(name, "same bytes as " + original + " in this load: a duplicated report; not loaded twice");
-                    if (!force && unchanged(name, sha256, in.entry())) {
-                        window.add(Step.done(name, () -> skipped.add(name)));
+                    if (!force && !batch.bulk() && unchanged(name, sha256, in.entry())) {
+                        inFlight.add(Step.done(name, () -> skipped.add(name)));
                     } else {
                         Callable<Extracted> work = () -> {
                             List<String> w = new ArrayList<>();
                             return new Extracted(toGraph(in, Reports.parse(name, bytes), w), w);
                         };
-                        window.add(new Step(name, pool != null ? pool.submit(work) : completed(work), null));
+                        inFlight.add(new Step(name, pool != null ? pool.submit(work) : completed(work), null));
                     }
                 } catch (RuntimeException e) {
-                    window.add(Step.failed(name, e));
+                    inFlight.add(Step.failed(name, e));
                 }
-                if (window.size() >= batchSize) drain(window, batch, loaded, problems, warnings);
+                while (inFlight.size() > 2 * batchSize) take(inFlight.poll(), batch, loaded, problems, warnings);
             }
-            drain(window, batch, loaded, problems, warnings);
+            while (!inFlight.isEmpty()) take(inFlight.poll(), batch, loaded, problems, warnings);
             batch.commit(loaded, warnings);
+            batch.finish(loaded, warnings);
         } finally {
             if (pool != null) pool.shutdownNow();
+            batch.close();
         }
         progress.finish();
-        return new LoadResult(loaded, skipped, problems, warnings);
+        return new LoadResult(loaded, skipped, problems, warnings, batch.bulk());
+    }
+
+    /**
+     * @return a bulk load when this load may fill the store through TDB2's bulk loader: asked for,
+     *         a database on disk holding no reports yet, and no two files meaning the same graph
+     *         (where the later one would replace the earlier); otherwise null
+     */
+    private Store.BulkLoad bulkLoad(List<Input> files) {
+        if (!bulkWhenEmpty || store.directory() == null) return null;
+        if (store.graphNames().stream().anyMatch(g -> g.startsWith(iris.reportGraphPrefix()))) return null;
+        Set<String> graphs = new java.util.HashSet<>();
+        for (Input in : files) if (!graphs.add(iris.reportGraph(in.file().getFileName().toString()))) return null;
+        return store.bulkLoad();
     }
 
     /** One file's way through a load: its extraction (running or done), or what to do instead. */
@@ -173,26 +191,23 @@ public final class Loader {
     /** A report's validated graph and the caveats found on the way. */
     private record Extracted(Graph graph, List<String> warnings) {}
 
-    /** Takes the window's results in file order into the batch, committing it whenever it is full. */
-    private void drain(List<Step> window, Batch batch, List<String> loaded, List<String> problems, List<String> warnings) {
-        for (Step step : window) {
-            if (step.instead() != null) {
-                step.instead().run();
-            } else {
-                try {
-                    Extracted x = result(step.extraction());
-                    batch.add(step.name(), iris.reportGraph(step.name()), x.graph(), x.warnings());
-                    if (batch.size() >= batchSize) batch.commit(loaded, warnings);
-                } catch (ReportException | InvalidGraphException e) {
-                    problems.add(e.getMessage());
-                } catch (RuntimeException e) {
-                    // a bug or a library failure on one odd file must not stop the batch
-                    problems.add(step.name() + ": could not be loaded (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
-                }
+    /** Takes one file's result into the batch (files are taken in file order), committing the batch whenever it is full. */
+    private void take(Step step, Batch batch, List<String> loaded, List<String> problems, List<String> warnings) {
+        if (step.instead() != null) {
+            step.instead().run();
+        } else {
+            try {
+                Extracted x = result(step.extraction());
+                batch.add(step.name(), iris.reportGraph(step.name()), x.graph(), x.warnings());
+                if (batch.size() >= batchSize) batch.commit(loaded, warnings);
+            } catch (ReportException | InvalidGraphException e) {
+                problems.add(e.getMessage());
+            } catch (RuntimeException e) {
+                // a bug or a library failure on one odd file must not stop the batch
+                problems.add(step.name() + ": could not be loaded (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
             }
-            progress.step(step.name());
         }
-        window.clear();
+        progress.step(step.name());
     }
 
     /** @return the extraction's result, its own exception rethrown as it was */
@@ -230,11 +245,19 @@ public final class Loader {
      * Validated report graphs waiting to be written together. One transaction per report would
      * be simplest, but TDB2 writes fresh index blocks at every commit: committing reports in
      * batches keeps the database several times smaller and the load faster, and a crash still
-     * loses only whole, uncommitted batches.
+     * loses only whole, uncommitted batches. In a bulk load the batches go to TDB2's bulk loader
+     * instead, and are all committed at {@link #finish}.
      */
-    private final class Batch {
+    private final class Batch implements AutoCloseable {
         private final java.util.LinkedHashMap<String, Graph> graphs = new java.util.LinkedHashMap<>();
         private final java.util.LinkedHashMap<String, List<String>> warningsByFile = new java.util.LinkedHashMap<>();
+        private final Store.BulkLoad bulk;
+        /** files written to the bulk load, to be reported as loaded once it is finished */
+        private final List<String> pending = new ArrayList<>();
+
+        Batch(Store.BulkLoad bulk) { this.bulk = bulk; }
+
+        boolean bulk() { return bulk != null; }
 
         void add(String file, String graphName, Graph graph, List<String> fileWarnings) {
             graphs.put(graphName, graph);
@@ -243,7 +266,7 @@ public final class Loader {
 
         int size() { return graphs.size(); }
 
-        /** Writes the batch in one transaction, then reports each file as loaded. */
+        /** Writes the batch in one transaction (or into the bulk load), then reports each file. */
         void commit(List<String> loaded, List<String> warnings) {
             if (graphs.isEmpty()) return;
             // when each report graph was written (PROV); the explorer's "recent loads" reads it
@@ -251,17 +274,36 @@ public final class Loader {
                     java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), XSDDatatype.XSDdateTime);
             warningsByFile.keySet().forEach(file -> graphs.get(iris.reportGraph(file)).add(
                     NodeFactory.createURI(iris.report(file)), GENERATED_AT_TIME, now));
-            store.replaceGraphsAtomically(graphs);
+            if (bulk != null) graphs.forEach(bulk::add);
+            else store.replaceGraphsAtomically(graphs);
             warningsByFile.forEach((file, fileWarnings) -> {
-                loaded.add(file);
                 for (String w : fileWarnings) {
                     warnings.add(file + ": " + w);
                     onWarning.accept("warning: " + file + ": " + w);
                 }
-                onLoaded.accept(file);
+                if (bulk != null) pending.add(file);
+                else loaded(file, loaded);
             });
             graphs.clear();
             warningsByFile.clear();
+        }
+
+        /** Finishes a bulk load: its files are loaded only now. */
+        void finish(List<String> loaded, List<String> warnings) {
+            if (bulk == null) return;
+            bulk.finish();
+            pending.forEach(file -> loaded(file, loaded));
+            pending.clear();
+        }
+
+        private void loaded(String file, List<String> loaded) {
+            loaded.add(file);
+            onLoaded.accept(file);
+        }
+
+        /** Abandons a bulk load that did not finish (its database then refuses to open: see {@link Store#bulkLoad}). */
+        @Override public void close() {
+            if (bulk != null) bulk.close();
         }
     }
 
@@ -386,6 +428,7 @@ public final class Loader {
         private boolean force;
         private int batchSize = DEFAULT_BATCH_SIZE;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private boolean bulkWhenEmpty;
 
         private Builder() {}
 
@@ -426,6 +469,14 @@ public final class Loader {
             this.threads = threads;
             return this;
         }
+        /**
+         * @param bulkWhenEmpty fill a database on disk that holds no reports yet through TDB2's bulk
+         *        loader ({@link Store#bulkLoad}): several times cheaper, but the database is the
+         *        load's alone until it ends, and a load that does not finish leaves a database that
+         *        must be deleted. Off by default; {@code practice-graph load} turns it on.
+         * @return this builder, for chaining
+         */
+        public Builder bulkWhenEmpty(boolean bulkWhenEmpty) { this.bulkWhenEmpty = bulkWhenEmpty; return this; }
         /** @param components shared extractor, taxonomies, register and shapes. @return this builder, for chaining */
         public Builder components(Components components) { this.components = requireNonNull(components, "components"); return this; }
 

@@ -36,11 +36,21 @@ class CliTest {
         Path db = dir.resolve("db");
         CliRun load = run("load", "--db", db.toString(), "corpus/sample");
         assertThat(load.code()).isZero();
-        assertThat(load.out()).contains("loaded 5 reports");
+        assertThat(load.out()).contains("loaded 5 reports").contains("(bulk load into an empty database)");
         CliRun q = run("query", "--db", db.toString(), "--format", "csv", "-e",
                 "PREFIX pg: <https://w3id.org/practice-graph/def#> SELECT ?s WHERE { ?a pg:score ?s } ORDER BY ?s");
         assertThat(q.code()).isZero();
         assertThat(q.out()).isEqualTo("s\r\n3\r\n3\r\n3\r\n3\r\n4\r\n");
+        // a second load into the same database goes through transactions
+        CliRun again = run("load", "--db", db.toString(), "--force", "corpus/sample/003_874a80aed6dcf2ea.txt");
+        assertThat(again.out()).contains("loaded 1 report").doesNotContain("bulk");
+    }
+
+    @Test
+    void noBulkLoadsAnEmptyDatabaseInTransactions() {
+        CliRun load = run("load", "--db", dir.resolve("db").toString(), "--no-bulk", "corpus/sample");
+        assertThat(load.code()).isZero();
+        assertThat(load.out()).contains("loaded 5 reports").doesNotContain("bulk");
     }
 
     @Test
