@@ -121,7 +121,7 @@ fi
 
 # -- 3. end-to-end load vs. tdb2.tdbloader on the same quads --------------------------------------
 rm -rf "$DB" "$REFDB" "$NQ"
-log "load: practice-graph load (parse, extract, SHACL, one transaction per report)"
+log "load: practice-graph load (parse, extract, SHACL; an empty database goes through the TDB2 bulk loader)"
 timed load java -Xmx1g -jar "$JAR" load --db "$DB" "$CORPUS"
 echo "db_bytes,$(( $(du -sk "$DB" | cut -f1) * 1024 ))" >> "$RES/machine.csv"
 log "export N-Quads"
@@ -130,11 +130,11 @@ echo "quads,$(wc -l < "$NQ")" >> "$RES/machine.csv"
 log "tdb2.tdbloader (Jena's bulk loader, default 'phased') on the same quads"
 timed tdbloader java -Xmx1g -cp "$CP" tdb2.tdbloader --loc "$REFDB" "$NQ"
 echo "refdb_bytes,$(( $(du -sk "$REFDB" | cut -f1) * 1024 ))" >> "$RES/machine.csv"
-log "batched load (bench/BatchLoad: the main code's parse/extract/SHACL, 200 reports per transaction, 2 threads)"
-rm -rf "$WORK/db-batch-$SIZE"
-timed batchload java -Xmx1g -cp "$CP" org.practicegraph.bench.BatchLoad --db "$WORK/db-batch-$SIZE" --batch 200 --threads 2 "$CORPUS"
-echo "batchdb_bytes,$(( $(du -sk "$WORK/db-batch-$SIZE" | cut -f1) * 1024 ))" >> "$RES/machine.csv"
-rm -rf "$WORK/db-batch-$SIZE"
+log "load in transactions (load --no-bulk: 50 reports per transaction, as every load after the first)"
+rm -rf "$WORK/db-txn-$SIZE"
+timed txnload java -Xmx1g -jar "$JAR" load --no-bulk --db "$WORK/db-txn-$SIZE" "$CORPUS"
+echo "txndb_bytes,$(( $(du -sk "$WORK/db-txn-$SIZE" | cut -f1) * 1024 ))" >> "$RES/machine.csv"
+rm -rf "$WORK/db-txn-$SIZE"
 if [ "$SMOKE" = 0 ]; then
 log "compact the loaded database (TDB2 keeps every transaction's copy-on-write blocks until compacted)"
 timed compact java -Xmx1g -cp "$CP" tdb2.tdbcompact --loc "$DB" --deleteOld

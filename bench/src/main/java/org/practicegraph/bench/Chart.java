@@ -21,8 +21,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Draws cost against corpus size from every {@code bench/results/size-N/summary.csv} as a PNG, with
- * plain Java2D (no charting library): left, load time of {@code practice-graph load}, of the batched
- * design ({@link BatchLoad}) and of {@code tdb2.tdbloader}; right, canned-query p50 over HTTP (median and slowest query). Both axes
+ * plain Java2D (no charting library): left, load time of {@code practice-graph load} (into an empty
+ * database: the bulk loader), of {@code load --no-bulk} (transactions) and of {@code tdb2.tdbloader}; right, canned-query p50 over HTTP (median and slowest query). Both axes
  * logarithmic. {@code Chart RESULTS_DIR OUT.png}
  */
 public final class Chart {
@@ -51,8 +51,8 @@ public final class Chart {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, W, H);
-        panel(g, 0, "Load time (s) vs reports", bySize, List.of("load_s", "batchload_s", "tdbloader_s"),
-                List.of("practice-graph load", "batched (BatchLoad, 200/transaction)", "tdb2.tdbloader"));
+        panel(g, 0, "Load time (s) vs reports", bySize, List.of("load_s", "txnload_s", "tdbloader_s"),
+                List.of("practice-graph load (bulk)", "load --no-bulk (transactions)", "tdb2.tdbloader"));
         panel(g, W / 2, "Canned query p50 over HTTP (ms) vs reports", bySize,
                 List.of("http_p50_median_ms", "http_p50_max_ms"), List.of("median over the canned queries", "slowest query"));
         g.dispose();

@@ -136,24 +136,24 @@ public final class Summary {
             out.put("load_cpu_s", f(loadCpu));
             out.put("tdbloader_cpu_s", f(refCpu));
             out.put("load_cpu_ratio", f(loadCpu / refCpu));
-            if (t.containsKey("batchload")) {
-                out.put("batchload_s", t.get("batchload"));
-                out.put("batchload_cpu_s", cpu.get("batchload"));
+            if (t.containsKey("txnload")) {
+                out.put("txnload_s", t.get("txnload"));
+                out.put("txnload_cpu_s", cpu.get("txnload"));
             }
             w.println("## Loading into TDB2 (whole process, one run each)\n");
             w.println("| step | wall s | CPU s (user+sys) | reports/s (wall) | peak RSS MiB |");
             w.println("|---|---:|---:|---:|---:|");
-            for (String s : List.of("generate", "load", "batchload", "export", "tdbloader", "compact"))
+            for (String s : List.of("generate", "load", "txnload", "export", "tdbloader", "compact"))
                 if (t.containsKey(s))
-                    w.printf("| %s | %s | %s | %s | %s |%n", s, t.get(s), cpu.get(s), List.of("load", "batchload", "tdbloader").contains(s)
+                    w.printf("| %s | %s | %s | %s | %s |%n", s, t.get(s), cpu.get(s), List.of("load", "txnload", "tdbloader").contains(s)
                             ? f(size / Double.parseDouble(t.get(s))) : "", rss.get(s));
             w.printf("%n`load` / `tdb2.tdbloader`: **%.2f×** wall, **%.2f×** CPU (target ≤ 1.5× at 50k).", load / ref, loadCpu / refCpu);
-            if (t.containsKey("batchload"))
-                w.printf(" Batched (200 reports per transaction, 2 threads) / `tdb2.tdbloader`: %.2f× wall, %.2f× CPU.",
-                        Double.parseDouble(t.get("batchload")) / ref, Double.parseDouble(cpu.get("batchload")) / refCpu);
-            w.printf("%nDatabase after `load`: %.0f MB; after `tdb2.tdbcompact`: %.0f MB; batched load's: %.0f MB; "
+            if (t.containsKey("txnload"))
+                w.printf(" In transactions (`load --no-bulk`) / `tdb2.tdbloader`: %.2f× wall, %.2f× CPU.",
+                        Double.parseDouble(t.get("txnload")) / ref, Double.parseDouble(cpu.get("txnload")) / refCpu);
+            w.printf("%nDatabase after `load`: %.0f MB; after `tdb2.tdbcompact`: %.0f MB; in transactions: %.0f MB; "
                             + "`tdb2.tdbloader`'s: %.0f MB (disk blocks used).%n%n", mb("db_bytes"), mb("db_bytes_compacted"),
-                    mb("batchdb_bytes"), mb("refdb_bytes"));
+                    mb("txndb_bytes"), mb("refdb_bytes"));
             out.put("db_mb", f(mb("db_bytes")));
             out.put("db_compacted_mb", f(mb("db_bytes_compacted")));
         }
