@@ -42,7 +42,7 @@ log() { printf '%s  %s\n' "$(date +%H:%M:%S)" "$*" | tee -a "$RES/run.log"; }
 if [ "$SMOKE" = 1 ]; then
   JMH_X="-wi 0 -i 1 -r 1s -f 1"; EXTRACT_X="-p reports=20"; LAT_RUNS=3; LAT_WARM=1; LOAD_CLIENTS=4; LOAD_SECONDS=3
 else
-  JMH_X=""; EXTRACT_X="-wi 2 -w 3s -i 3 -r 3s"; LAT_RUNS=30; LAT_WARM=5; LOAD_CLIENTS=32; LOAD_SECONDS=60
+  JMH_X=""; EXTRACT_X="-wi 2 -w 2s -i 3 -r 2s"; LAT_RUNS=30; LAT_WARM=5; LOAD_CLIENTS=32; LOAD_SECONDS=60
 fi
 
 # -- build ---------------------------------------------------------------------------------------
@@ -145,7 +145,7 @@ fi
 QLIST=$(cd "$ROOT/queries" && ls *.rq | paste -sd, -)
 if [ "$JMH" = 1 ]; then
   log "JMH canned queries in-process over TDB2"
-  if [ "$SMOKE" = 1 ]; then QX="-p query=authorities-by-score.rq"; else QX="-p query=$QLIST -wi 1 -w 2s -i 2 -r 3s"; fi
+  if [ "$SMOKE" = 1 ]; then QX="-p query=authorities-by-score.rq"; else QX="-p query=$QLIST -wi 1 -w 1s -i 2 -r 2s"; fi
   java -cp "$CP" org.openjdk.jmh.Main QueryBenchmark -p db="$DB" $QX $JMH_X \
        -rf json -rff "$RES/jmh-queries.json" > "$RES/jmh-queries.out" 2>&1 || { tail -30 "$RES/jmh-queries.out"; exit 1; }
 fi
