@@ -65,18 +65,12 @@ final class ServeCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Iris iris = data.iris();
-        PracticeServer.Builder builder;
-        try {
-            builder = PracticeServer.create().port(port).loopback(localhost).timeout(Duration.ofSeconds(timeoutSeconds))
-                    .iris(iris).publicUrl(publicUrl).serviceAllowlist(serviceAllow != null ? serviceAllow : ServiceAllowlist.DEFAULT);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--service-allow: " + e.getMessage());
-        }
-        try {
-            builder.maxResults(maxResults).maxBody(maxBody);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--max-results/--max-body: " + e.getMessage());
-        }
+        PracticeServer.Builder builder = PracticeServer.create().loopback(localhost).iris(iris).publicUrl(publicUrl);
+        option("--port", () -> builder.port(port));
+        option("--timeout", () -> builder.timeout(Duration.ofSeconds(timeoutSeconds)));
+        option("--service-allow", () -> builder.serviceAllowlist(serviceAllow != null ? serviceAllow : ServiceAllowlist.DEFAULT));
+        option("--max-results", () -> builder.maxResults(maxResults));
+        option("--max-body", () -> builder.maxBody(maxBody));
         if (maxConcurrentQueries != null) option("--max-concurrent-queries", () -> builder.maxConcurrentQueries(maxConcurrentQueries));
         option("--max-queued", () -> builder.maxQueued(maxQueued));
         option("--queue-timeout", () -> builder.queueTimeout(Duration.ofSeconds(queueTimeoutSeconds)));
