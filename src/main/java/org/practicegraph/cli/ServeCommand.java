@@ -29,7 +29,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin DataOptions data;
     @Option(names = "--port", paramLabel = "N", defaultValue = "3030", description = "HTTP port (0: any free port). Default: ${DEFAULT-VALUE}.")
     int port;
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Longest a query may run. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "Longest a query may run, counted from when it starts (not while it waits its turn). Default: ${DEFAULT-VALUE}.")
     int timeoutSeconds;
     @Option(names = "--localhost", description = "Listen on the loopback interface only.")
     boolean localhost;
@@ -46,6 +46,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576",
             description = "Largest request body (POSTed query) accepted; larger ones answer 413. Default: ${DEFAULT-VALUE} (1 MiB).")
     long maxBody;
+    @Option(names = "--max-concurrent-queries", paramLabel = "N",
+            description = "Most queries (and explorer or linked-data pages) running at once; the others wait their turn, "
+                    + "and the --timeout clock starts when a query starts running. Default: the number of processors, at least 2.")
+    Integer maxConcurrentQueries;
+    @Option(names = "--max-queued", paramLabel = "N", defaultValue = "256",
+            description = "Most requests waiting for their turn; one more answers 503 at once. 0: never wait. Default: ${DEFAULT-VALUE}.")
+    int maxQueued;
+    @Option(names = "--queue-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Longest a request waits for its turn, then 503 with Retry-After. Default: ${DEFAULT-VALUE}.")
+    int queueTimeoutSeconds;
     @Option(names = "--admin-password-file", paramLabel = "FILE",
             description = "Enable POST /$/admin/load (HTTP Basic, user admin, the password is the file's content) to load a report over HTTP. "
                     + "The file must not be world-readable. Default: off (the path answers 404).")
@@ -55,18 +65,15 @@ final class ServeCommand implements Callable<Integer> {
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Iris iris = data.iris();
-        PracticeServer.Builder builder;
-        try {
-            builder = PracticeServer.create().port(port).loopback(localhost).timeout(Duration.ofSeconds(timeoutSeconds))
-                    .iris(iris).publicUrl(publicUrl).serviceAllowlist(serviceAllow != null ? serviceAllow : ServiceAllowlist.DEFAULT);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--service-allow: " + e.getMessage());
-        }
-        try {
-            builder.maxResults(maxResults).maxBody(maxBody);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("--max-results/--max-body: " + e.getMessage());
-        }
+        PracticeServer.Builder builder = PracticeServer.create().loopback(localhost).iris(iris).publicUrl(publicUrl);
+        option("--port", () -> builder.port(port));
+        option("--timeout", () -> builder.timeout(Duration.ofSeconds(timeoutSeconds)));
+        option("--service-allow", () -> builder.serviceAllowlist(serviceAllow != null ? serviceAllow : ServiceAllowlist.DEFAULT));
+        option("--max-results", () -> builder.maxResults(maxResults));
+        option("--max-body", () -> builder.maxBody(maxBody));
+        if (maxConcurrentQueries != null) option("--max-concurrent-queries", () -> builder.maxConcurrentQueries(maxConcurrentQueries));
+        option("--max-queued", () -> builder.maxQueued(maxQueued));
+        option("--queue-timeout", () -> builder.queueTimeout(Duration.ofSeconds(queueTimeoutSeconds)));
         if (adminPasswordFile != null) {
             try {
                 builder.adminPassword(AdminPassword.read(adminPasswordFile));
@@ -83,5 +90,14 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> { server.stop(); store.close(); }));
         server.join();
         return ExitCodes.OK;
+    }
+
+    /** Sets an option on the builder; a value it refuses is bad input, named by its option. */
+    private static void option(String name, Runnable set) {
+        try {
+            set.run();
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(name + ": " + e.getMessage());
+        }
     }
 }

@@ -24,6 +24,11 @@ final class ErrorPages {
     /** A qualified Java name ({@code org.apache.jena.x.Y}, {@code java.lang.Foo}) or a stack frame. */
     private static final Pattern JAVA = Pattern.compile("(?:\\b[a-z][a-z0-9_]*\\.){2,}[A-Z][\\w$]*|^\\s*at\\s|Exception\\b|\\bCaused by\\b|\\.java:\\d+");
     private static final int MAX_MESSAGE = 500;
+    /**
+     * How the one server error whose message is shown begins: the refusal of {@link AdmissionFilter},
+     * which we write ourselves, holds no Java detail and tells the client what to do.
+     */
+    static final String BUSY = "server busy: ";
 
     /**
      * @param status  the HTTP status
@@ -32,6 +37,8 @@ final class ErrorPages {
      */
     static String body(int status, String message) {
         String reason = HttpStatus.getMessage(status);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE_503 && message != null && message.startsWith(BUSY))
+            return status + " " + reason + ": " + message + "\n";
         if (status == HttpStatus.SERVICE_UNAVAILABLE_503)
             return status + " " + reason + ": the query ran past this server's time limit, or the server is busy. Simplify the query or retry later.\n";
         if (status >= 500) return status + " " + reason + ": the server could not answer this request; the problem is in its log.\n";

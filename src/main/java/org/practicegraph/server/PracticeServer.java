@@ -42,6 +42,12 @@ import org.practicegraph.store.Store;
  * {@code POST /$/admin/load} loads one report over HTTP ({@link AdminLoadServlet}); SPARQL Update is
  * never exposed.
  *
+ * <p>Admission control ({@link AdmissionFilter}): at most {@code maxConcurrentQueries} requests that
+ * read the data run at once (SPARQL queries and Graph Store reads, linked-data documents, explorer
+ * pages: one CPU, one budget); the others wait their turn, up to {@code maxQueued} of them for up to
+ * {@code queueTimeout} each, else 503 with {@code Retry-After}. The query timeout counts from when a
+ * query starts running, not from when it arrived.
+ *
  * <p>Linked data: {@code /id/…} and {@code /doc/…} dereference the data IRIs
  * ({@link LinkedDataServlet}); {@code /.well-known/void}, {@code /ns/context.jsonld} and
  * {@code /dumps/practice-graph.{nq,trig}.gz} describe and hand out the dataset
@@ -61,12 +67,31 @@ public final class PracticeServer {
     public static final long DEFAULT_MAX_RESULTS = 100_000;
     /** Largest request body accepted by default, in bytes ({@value}, 1 MiB). */
     public static final long DEFAULT_MAX_BODY = 1024 * 1024;
+    /** Most requests waiting for a turn to run by default ({@value}); more are refused with 503 at once. */
+    public static final int DEFAULT_MAX_QUEUED = 256;
+    /** Longest a request waits for its turn to run by default; then it is refused with 503. */
+    public static final Duration DEFAULT_QUEUE_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Paths that never wait for a turn: Fuseki's {@code /$/…} (ping; the admin load, a write), the
+     * explorer's static files and the JSON-LD context, which do not read the data; and the dumps,
+     * which do, but whose time goes on sending to the client: a few slow downloads holding the
+     * permits would stop every query.
+     */
+    static final List<String> NEVER_WAIT = List.of("/$/", "/assets/", "/dumps/", JsonLdContext.CONTEXT_PATH);
+    /** Jetty threads for what is not running or waiting for a turn (Fuseki's own default pool size). */
+    private static final int OTHER_THREADS = 20;
+    /** Most running, and most waiting, requests a server may be given: each one holds a thread. */
+    static final int MAX_ADMISSION_LIMIT = 10_000;
+
+    /** @return the default of {@link Builder#maxConcurrentQueries}: the processor count, at least 2 */
+    public static int defaultMaxConcurrentQueries() { return Math.max(2, Runtime.getRuntime().availableProcessors()); }
 
     private final FusekiServer fuseki;
     private final Store store;
     private final Iris iris;
     private final String publicUrl;
     private final SimilarInitiatives similar;
+    private final AdmissionFilter admission;
     private final ExecutorService linker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "similar-initiatives");
         t.setDaemon(true);
@@ -91,8 +116,12 @@ public final class PracticeServer {
                 .addEndpoint(Operation.GSP_R, "get")
                 .build();
         boolean admin = b.adminPassword != null;
+        this.admission = new AdmissionFilter(b.maxConcurrentQueries, b.maxQueued, b.queueTimeout,
+                path -> NEVER_WAIT.stream().anyMatch(path::startsWith));
         FusekiServer.Builder fb = FusekiServer.create()
                 .port(b.port)
+                // A waiting request parks a thread: room for all of them, and for the requests that never wait.
+                .maxServerThreads(b.maxConcurrentQueries + b.maxQueued + OTHER_THREADS)
                 .loopback(b.loopback)
                 .enablePing(true)
                 .enableCors(true, null)
@@ -100,6 +129,8 @@ public final class PracticeServer {
                 .add(DATASET, service)
                 .addFilter("/*", new HardeningFilter(b.maxBody, path -> admin && path.equals(AdminLoadServlet.PATH)))
                 .addFilter("/*", AskJsonWriter.acceptFilter())
+                // Last of ours, so a request refused for its size or shape does not wait first.
+                .addFilter("/*", admission)
                 .addServlet("/id/*", new LinkedDataServlet(b.store, b.iris))
                 .addServlet("/doc/*", new LinkedDataServlet(b.store, b.iris))
                 .addServlet(PublishServlet.VOID_PATH, new PublishServlet(b.store, b.iris))
@@ -129,6 +160,7 @@ public final class PracticeServer {
      */
     public PracticeServer start() {
         fuseki.start();
+        LOG.info("Admission control: {}", admission.describe());
         writeDerivedGraphs();
         return this;
     }
@@ -179,6 +211,9 @@ public final class PracticeServer {
     /** Blocks until the server stops. */
     public void join() { fuseki.join(); }
 
+    /** @return the admission control, for tests to see who runs and who waits */
+    AdmissionFilter admission() { return admission; }
+
     /** @return the port it listens on (the actual one when 0 was asked for) */
     public int port() { return fuseki.getPort(); }
 
@@ -203,6 +238,9 @@ public final class PracticeServer {
         private long maxResults = DEFAULT_MAX_RESULTS;
         private long maxBody = DEFAULT_MAX_BODY;
         private AdminPassword adminPassword;
+        private int maxConcurrentQueries = defaultMaxConcurrentQueries();
+        private int maxQueued = DEFAULT_MAX_QUEUED;
+        private Duration queueTimeout = DEFAULT_QUEUE_TIMEOUT;
 
         private Builder() {}
 
@@ -252,6 +290,38 @@ public final class PracticeServer {
         public Builder maxBody(long maxBytes) {
             if (maxBytes < 1) throw new IllegalArgumentException("max body must be positive (got " + maxBytes + ")");
             this.maxBody = maxBytes;
+            return this;
+        }
+        /**
+         * @param n most requests that read the data running at once (default
+         *          {@link #defaultMaxConcurrentQueries()}); the others wait their turn
+         * @return this builder, for chaining
+         */
+        public Builder maxConcurrentQueries(int n) {
+            if (n < 1 || n > MAX_ADMISSION_LIMIT)
+                throw new IllegalArgumentException("max concurrent queries must be 1 to " + MAX_ADMISSION_LIMIT + " (got " + n + ")");
+            this.maxConcurrentQueries = n;
+            return this;
+        }
+        /**
+         * @param n most requests waiting for their turn (default {@value #DEFAULT_MAX_QUEUED}); when that
+         *          many wait, the next is refused with 503 at once. 0: never wait
+         * @return this builder, for chaining
+         */
+        public Builder maxQueued(int n) {
+            if (n < 0 || n > MAX_ADMISSION_LIMIT)
+                throw new IllegalArgumentException("max queued must be 0 to " + MAX_ADMISSION_LIMIT + ", each waiting request holds a thread (got " + n + ")");
+            this.maxQueued = n;
+            return this;
+        }
+        /**
+         * @param timeout longest a request waits for its turn (default 60 s); then it is refused with 503.
+         *                The query timeout counts only from when the query starts running
+         * @return this builder, for chaining
+         */
+        public Builder queueTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("queue timeout must be positive (got " + timeout.toSeconds() + " s)");
+            this.queueTimeout = timeout;
             return this;
         }
         /**

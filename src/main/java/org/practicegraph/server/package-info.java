@@ -15,6 +15,11 @@
  * security headers. The only write path, {@code POST /$/admin/load}, exists only with an
  * {@link org.practicegraph.server.AdminPassword} and loads report files, never SPARQL Update.
  *
+ * <p>Admission control ({@link org.practicegraph.server.AdmissionFilter}): at most a few requests that
+ * read the data (queries, linked-data documents, explorer pages) run at once; the others wait their
+ * turn in arrival order, within a bounded queue and a bounded wait, else answer 503 with
+ * {@code Retry-After}.
+ *
  * <p>Explorer: {@code /}, {@code /authorities}, {@code /practices}, {@code /initiatives},
  * {@code /partners}, {@code /reports}, {@code /search}, {@code /workbench} and {@code /assets} are the
  * HTML pages of {@link org.practicegraph.explore.ExplorerServlet}, with search through the store's
