@@ -62,7 +62,7 @@ final class DataOptions {
             }
             // the aggregate canned queries read the precomputed statistics: keep them in step with the reports
             PracticeStatistics stats = PracticeStatistics.of(iris());
-            if (!inputs.isEmpty() || stats.missing(store)) stats.refresh(store);
+            if (!inputs.isEmpty() || stats.missing(store)) stats.refreshIfChanged(store);
         } catch (RuntimeException e) {
             store.close();
             throw e;

@@ -3,6 +3,7 @@ package org.practicegraph.publish;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -56,6 +57,21 @@ public final class DatasetDescription {
 
     /** @return the SPARQL endpoint's URL as published */
     public String sparqlEndpoint() { return publicUrl + sparqlPath; }
+
+    /**
+     * Rewrites the description's graph ({@link Iris#descriptionGraph()}) unless it was written, the
+     * same way and for the same public URL, from the store as it is now (see {@link DerivedGraphs}).
+     *
+     * @param store the data to describe
+     * @return the number of triples written, or empty when the graph was current and left alone
+     */
+    public OptionalLong refreshIfChanged(Store store) {
+        // the digest is taken before the data is read: the content is never older than its digest
+        String digest = DerivedGraphs.digest(DerivedGraphs.method(DatasetDescription.class), iris.base(), publicUrl, sparqlPath,
+                DerivedGraphs.inputs(store, iris));
+        if (DerivedGraphs.current(store, iris.descriptionGraph(), digest)) return OptionalLong.empty();
+        return OptionalLong.of(DerivedGraphs.write(store, iris.descriptionGraph(), describe(store).getGraph(), digest));
+    }
 
     /**
      * @param store the data to describe (read in one read transaction)

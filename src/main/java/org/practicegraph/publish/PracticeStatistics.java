@@ -3,6 +3,7 @@ package org.practicegraph.publish;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
@@ -48,16 +49,38 @@ public final class PracticeStatistics {
     public String dataSet(String name) { return iris.base() + "dataset/" + name; }
 
     /**
-     * Rewrites the statistics graph ({@link Iris#statsGraph()}) from what the store holds now.
+     * Rewrites the statistics graph ({@link Iris#statsGraph()}) from what the store holds now, with
+     * the {@code pg:inputDigest} that lets {@link #refreshIfChanged} skip it next time.
      *
      * @param store the loaded reports
      * @return the number of triples written
      */
     public long refresh(Store store) {
-        org.apache.jena.graph.Graph stats = build(store).getGraph();
-        store.replaceGraph(iris.statsGraph(), stats);
-        return stats.size();
+        String digest = digest(store);   // before reading the data: content never older than its digest
+        return DerivedGraphs.write(store, iris.statsGraph(), build(store).getGraph(), digest);
     }
+
+    /**
+     * Rewrites the statistics graph unless it was computed, the same way, from the store as it is
+     * now (see {@link DerivedGraphs}).
+     *
+     * @param store the loaded reports
+     * @return the number of triples written, or empty when the graph was current and left alone
+     */
+    public OptionalLong refreshIfChanged(Store store) {
+        String digest = digest(store);
+        if (DerivedGraphs.current(store, iris.statsGraph(), digest)) return OptionalLong.empty();
+        return OptionalLong.of(DerivedGraphs.write(store, iris.statsGraph(), build(store).getGraph(), digest));
+    }
+
+    private String digest(Store store) {
+        String[] files = new String[DATA_SETS.size() + 1];
+        files[0] = STRUCTURE;
+        for (int i = 0; i < DATA_SETS.size(); i++) files[i + 1] = query(DATA_SETS.get(i));
+        return DerivedGraphs.digest(DerivedGraphs.method(PracticeStatistics.class, files), iris.base(), DerivedGraphs.inputs(store, iris));
+    }
+
+    private static String query(String dataSet) { return "/publish/statistics-" + dataSet + ".rq"; }
 
     /**
      * @param store the store
@@ -78,7 +101,7 @@ public final class PracticeStatistics {
         RDFParser.source(Resources.stream(STRUCTURE)).base(iris.base()).lang(Lang.TURTLE).parse(stats);
         Txn.executeRead(store.dataset(), () -> {
             for (String name : DATA_SETS) {
-                ParameterizedSparqlString q = new ParameterizedSparqlString(Resources.text("/publish/statistics-" + name + ".rq"));
+                ParameterizedSparqlString q = new ParameterizedSparqlString(Resources.text(query(name)));
                 q.setIri("dataset", dataSet(name));
                 try (QueryExecution qe = QueryExecution.create(q.asQuery(), DatasetFactory.wrap(store.dataset()))) {
                     qe.execConstruct(stats);

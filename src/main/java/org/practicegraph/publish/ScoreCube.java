@@ -2,6 +2,8 @@ package org.practicegraph.publish;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.OptionalLong;
+
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QueryExecution;
@@ -37,6 +39,21 @@ public final class ScoreCube {
 
     /** @return the IRI of the cube's {@code qb:DataSet} */
     public String dataSet() { return iris.base() + "dataset/scores"; }
+
+    /**
+     * Rewrites the cube's graph ({@link Iris#cubeGraph()}) unless it was computed, the same way,
+     * from the store as it is now (see {@link DerivedGraphs}).
+     *
+     * @param store the loaded reports
+     * @return the number of triples written, or empty when the graph was current and left alone
+     */
+    public OptionalLong refreshIfChanged(Store store) {
+        // the digest is taken before the data is read: the content is never older than its digest
+        String digest = DerivedGraphs.digest(DerivedGraphs.method(ScoreCube.class, STRUCTURE, OBSERVATIONS), iris.base(),
+                DerivedGraphs.inputs(store, iris));
+        if (DerivedGraphs.current(store, iris.cubeGraph(), digest)) return OptionalLong.empty();
+        return OptionalLong.of(DerivedGraphs.write(store, iris.cubeGraph(), build(store).getGraph(), digest));
+    }
 
     /**
      * @param store the loaded reports (read in one read transaction)

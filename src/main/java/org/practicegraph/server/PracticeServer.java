@@ -3,6 +3,7 @@ package org.practicegraph.server;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +16,7 @@ import org.apache.jena.query.ARQ;
 import org.practicegraph.explore.ExplorerServlet;
 import org.practicegraph.explore.TextSearch;
 import org.practicegraph.publish.DatasetDescription;
+import org.practicegraph.publish.DerivedGraphs;
 import org.practicegraph.publish.Dumps;
 import org.practicegraph.publish.JsonLdContext;
 import org.practicegraph.publish.PracticeStatistics;
@@ -56,7 +58,8 @@ import org.practicegraph.store.Store;
  * precomputed practice statistics the aggregate canned queries read ({@link Iris#statsGraph()},
  * {@link PracticeStatistics}), and
  * the {@code pg:similarTo} links between initiatives ({@link Iris#similarityGraph()}, recomputed only
- * when the set of reports has changed; see {@link SimilarInitiatives}).
+ * when the set of reports has changed; see {@link SimilarInitiatives}). Each is rewritten only when
+ * what it is computed from has changed since it was written ({@link DerivedGraphs}).
  */
 public final class PracticeServer {
     /** The dataset's path, {@value}. */
@@ -153,8 +156,9 @@ public final class PracticeServer {
 
     /**
      * Starts the server, then writes the score cube, the practice statistics and the dataset
-     * description (which counts the data and names this server's endpoint) into their named graphs,
-     * and starts writing the similar-initiative links in the background ({@link #similarityWritten()}).
+     * description (which counts the data and names this server's endpoint) into their named graphs
+     * unless they are current, and starts the same for the similar-initiative links in the
+     * background ({@link #similarityWritten()}).
      *
      * @return this server, accepting requests
      */
@@ -166,16 +170,20 @@ public final class PracticeServer {
     }
 
     /**
-     * (Re)writes the score cube, the practice statistics ({@link Iris#statsGraph()}), the similar-initiative links (only when the reports changed since
-     * they were last written) and the dataset description from what the store holds now.
+     * Brings the score cube, the practice statistics ({@link Iris#statsGraph()}) and the dataset
+     * description up to date with what the store holds now, rewriting only those whose inputs
+     * changed since they were written ({@link DerivedGraphs}: a restart on an unchanged database
+     * rewrites nothing), then starts the same for the similar-initiative links in the background.
      */
     private synchronized void writeDerivedGraphs() {
-        store.replaceGraph(iris.cubeGraph(), ScoreCube.of(iris).build(store).getGraph());
         long t0 = System.nanoTime();
-        long statsTriples = PracticeStatistics.of(iris).refresh(store);
-        LOG.info("Practice statistics: {} triples written in {} ms", statsTriples, (System.nanoTime() - t0) / 1_000_000);
-        store.replaceGraph(iris.descriptionGraph(), DatasetDescription.create().iris(iris).publicUrl(publicUrl())
-                .sparqlPath(DATASET + "/sparql").build().describe(store).getGraph());
+        List<String> written = new ArrayList<>();
+        ScoreCube.of(iris).refreshIfChanged(store).ifPresent(n -> written.add("score cube " + n));
+        PracticeStatistics.of(iris).refreshIfChanged(store).ifPresent(n -> written.add("practice statistics " + n));
+        DatasetDescription.create().iris(iris).publicUrl(publicUrl()).sparqlPath(DATASET + "/sparql").build()
+                .refreshIfChanged(store).ifPresent(n -> written.add("dataset description " + n));
+        LOG.info("Derived graphs: {} in {} ms", written.isEmpty() ? "all current, none rewritten" : String.join(", ", written) + " triples written",
+                (System.nanoTime() - t0) / 1_000_000);
         // Embedding and scoring every pair takes seconds to minutes: done on a thread of its own while
         // the server answers, so start-up and admin loads do not wait for it.
         similarityWritten = CompletableFuture.runAsync(this::writeSimilarInitiatives, linker);

@@ -2,11 +2,15 @@ package org.practicegraph.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,7 @@ import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.query.text.TextIndexConfig;
+import org.apache.jena.query.text.TextIndexLucene;
 import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
@@ -30,6 +35,7 @@ import org.apache.jena.vocabulary.SKOS;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -38,6 +44,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.StringHelper;
 import org.practicegraph.rdf.PG;
 
 /**
@@ -58,12 +65,27 @@ import org.practicegraph.rdf.PG;
  * without it (made before search existed, or whose index was deleted to rebuild it) gets it built
  * from the data on open, into a scratch folder that is moved into place only when complete. So
  * does a database whose index holds a different number of documents than it has indexed triples
- * (a process killed between the TDB2 commit and the Lucene commit, or an index copied from
- * elsewhere): the count is checked on every open.
+ * (a process killed between the TDB2 commit and the Lucene commit, an index copied from elsewhere,
+ * or data written by a tool that does not know the index).
+ *
+ * <p>Counting reads every indexed triple, seconds for a large database, so it is done only when the
+ * database or its index may have changed since the two were last known to be in step. The stamp
+ * {@value #STAMP} beside the folder records such a moment: the index's latest Lucene commit (its
+ * segments file and the random id Lucene gives every commit) and a digest of TDB2's on-disk state
+ * (the data folder names and the small state files in which every B+tree records its root and
+ * allocation limits and the node file its length; TDB2 never overwrites a block in place, so every
+ * commit that changes data changes them). It is written after a count or a build on open, and when
+ * a store is closed cleanly: no commit of the index failed meanwhile, closing the index committed
+ * nothing (a write transaction still open would otherwise slip its documents in) and TDB2's journal
+ * is empty (no commit was left half done). On open, a stamp matching both the data and the index
+ * stands for the count; any write to either side since, including one cut short by a crash, makes
+ * it stale and the count is done.
  */
 final class SearchIndex {
     /** The index folder's name inside the database directory, {@value}. */
     static final String FOLDER = "text-index";
+    /** The stamp's file name inside the database directory, {@value}: see the class comment. */
+    static final String STAMP = "text-index.stamp";
 
     /** Indexed predicate → Lucene field, in the order {@link Store#search} lists fields. */
     static final Map<Resource, String> FIELDS = fields();
@@ -92,11 +114,15 @@ final class SearchIndex {
     /** @return a fresh analyzer for the text fields, at index and query time alike */
     static Analyzer analyzer() { return new EnglishAnalyzer(); }
 
-    private static TextIndex open(Directory directory) {
+    private static TextIndexConfig config() {
         TextIndexConfig config = new TextIndexConfig(entityDefinition());
         config.setAnalyzer(analyzer());
         config.setValueStored(true);
-        return TextDatasetFactory.createLuceneIndex(directory, config);
+        return config;
+    }
+
+    private static TextIndex open(Directory directory) {
+        return TextDatasetFactory.createLuceneIndex(directory, config());
     }
 
     /** @return an index held in memory, for an in-memory store (empty, as the store is) */
@@ -104,16 +130,17 @@ final class SearchIndex {
 
     /**
      * Opens the index of a database directory, first building it from {@code data} when the
-     * folder is missing.
+     * folder is missing or out of step with the data (checked by counting unless the stamp matches).
      *
      * @param dbDir the database directory
      * @param data  the database, not yet text-indexed
-     * @return the open index
+     * @return the open index; closing it stamps the directory when it is known to be in step
      * @throws IOException when the folder cannot be made or read
      */
     static TextIndex open(Path dbDir, DatasetGraph data) throws IOException {
         Path folder = dbDir.resolve(FOLDER);
-        if (Files.isDirectory(folder) && !inStep(folder, data)) deleteTree(folder);
+        boolean trusted = Files.isDirectory(folder) && stampMatches(dbDir);
+        if (Files.isDirectory(folder) && !trusted && !inStep(folder, data)) deleteTree(folder);
         if (!Files.isDirectory(folder)) {
             Path scratch = dbDir.resolve(FOLDER + ".building");
             deleteTree(scratch);
@@ -125,7 +152,14 @@ final class SearchIndex {
             }
             Files.move(scratch, folder, StandardCopyOption.ATOMIC_MOVE);
         }
-        return open(FSDirectory.open(folder));
+        DatabaseIndex index = new DatabaseIndex(FSDirectory.open(folder), config(), dbDir);
+        try {
+            if (!trusted) stamp(dbDir);
+        } catch (IOException | RuntimeException e) {
+            index.close();
+            throw e;
+        }
+        return index;
     }
 
     /** @return whether the index in {@code folder} has one document per indexed triple of {@code data} */
@@ -141,6 +175,146 @@ final class SearchIndex {
             return n[0];
         }).sum());
         return docs == triples;
+    }
+
+    /**
+     * @param dbDir a database directory (open or closed)
+     * @return whether its stamp names the index's latest commit and the data as they are now, so
+     *         that the two are known to be in step without counting
+     */
+    static boolean stampMatches(Path dbDir) {
+        try {
+            Path stamp = dbDir.resolve(STAMP);
+            return Files.isRegularFile(stamp) && Files.readString(stamp, StandardCharsets.UTF_8).equals(currentStamp(dbDir));
+        } catch (IOException | RuntimeException e) {
+            return false;   // unreadable: count, as without a stamp
+        }
+    }
+
+    /** Records that the index and the data, as they are now on disk, are in step. */
+    private static void stamp(Path dbDir) throws IOException {
+        Path tmp = dbDir.resolve(STAMP + ".tmp");
+        Files.writeString(tmp, currentStamp(dbDir), StandardCharsets.UTF_8);
+        Files.move(tmp, dbDir.resolve(STAMP), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** @return the stamp's text for the index and data as they are now on disk */
+    private static String currentStamp(Path dbDir) throws IOException {
+        return "# The text index and the TDB2 data were in step when they were as below (see SearchIndex).\n"
+                + "lucene=" + latestCommit(dbDir.resolve(FOLDER)) + "\n"
+                + "tdb2=" + tdbState(dbDir) + "\n";
+    }
+
+    /** @return the latest commit of the index in {@code folder}: its segments file and its unique id */
+    private static String latestCommit(Path folder) throws IOException {
+        try (Directory d = FSDirectory.open(folder)) {
+            SegmentInfos commit = SegmentInfos.readLatestCommit(d);
+            return commit.getSegmentsFileName() + " " + StringHelper.idToString(commit.getId());
+        }
+    }
+
+    /**
+     * @return a SHA-256 of the names of the TDB2 data folders ({@code Data-NNNN}; the newest is the
+     *         live one) and the name and content of the newest one's state files: {@code *.bpt} (a
+     *         B+tree's root and allocation limits) and {@code *.bdf} (the node file's length)
+     */
+    private static String tdbState(Path dbDir) throws IOException {
+        MessageDigest sha = sha256();
+        List<Path> generations;
+        try (Stream<Path> s = Files.list(dbDir)) {
+            generations = s.filter(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("Data-")).sorted().toList();
+        }
+        if (generations.isEmpty()) throw new IOException(dbDir + ": no TDB2 data folder");
+        for (Path g : generations) sha.update((g.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));
+        List<Path> stateFiles;
+        try (Stream<Path> s = Files.list(generations.get(generations.size() - 1))) {
+            stateFiles = s.filter(p -> p.toString().endsWith(".bpt") || p.toString().endsWith(".bdf")).sorted().toList();
+        }
+        if (stateFiles.isEmpty()) throw new IOException(dbDir + ": no TDB2 state files");
+        for (Path f : stateFiles) {
+            sha.update((f.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update(Files.readAllBytes(f));
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** @return whether the journal of TDB2's live data folder is empty: every commit finished */
+    private static boolean journalEmpty(Path dbDir) throws IOException {
+        try (Stream<Path> s = Files.list(dbDir)) {
+            Path live = s.filter(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("Data-")).sorted()
+                    .reduce((a, b) -> b).orElseThrow(() -> new IOException(dbDir + ": no TDB2 data folder"));
+            Path journal = live.resolve("journal.jrnl");
+            return !Files.exists(journal) || Files.size(journal) == 0;
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The index of a database directory. It notes any failed commit or rollback, and on close
+     * (after the store has released TDB2) stamps the directory if the two are known to be in step,
+     * else removes the stamp: see the class comment.
+     */
+    private static final class DatabaseIndex extends TextIndexLucene {
+        private final Path dbDir;
+        private volatile boolean failed;
+
+        DatabaseIndex(Directory directory, TextIndexConfig config, Path dbDir) {
+            super(directory, config);
+            this.dbDir = dbDir;
+        }
+
+        @Override public void prepareCommit() { watch(super::prepareCommit); }
+        @Override public void commit() { watch(super::commit); }
+        @Override public void rollback() { watch(super::rollback); }
+
+        private void watch(Runnable step) {
+            try {
+                step.run();
+            } catch (RuntimeException | Error e) {
+                failed = true;
+                throw e;
+            }
+        }
+
+        @Override public void close() {
+            Path folder = dbDir.resolve(FOLDER);
+            String before = commitOrNull(folder);
+            boolean stamped = false;
+            try {
+                super.close();
+                if (!failed && before != null && before.equals(commitOrNull(folder)) && journalEmpty(dbDir)) {
+                    stamp(dbDir);
+                    stamped = true;
+                }
+            } catch (IOException e) {
+                // left unstamped: the next open counts, slower but never wrong
+            } finally {
+                if (!stamped) deleteStamp(dbDir);
+            }
+        }
+
+        private static String commitOrNull(Path folder) {
+            try {
+                return latestCommit(folder);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    private static void deleteStamp(Path dbDir) {
+        try {
+            Files.deleteIfExists(dbDir.resolve(STAMP));
+        } catch (IOException e) {
+            throw new UncheckedIOException(dbDir.resolve(STAMP) + ": cannot delete a stale stamp; delete it by hand", e);
+        }
     }
 
     /** Adds a document for every indexed triple of {@code data} (read in one transaction), then commits. */

@@ -176,6 +176,7 @@ class SearchTest {
             assertThat(store.search("\"apprenticeship opportunities\"", 10)).extracting(SearchHit::subject).containsExactly(EVIDENCE_002);
         }
         copyTree(db.resolve(SearchIndex.FOLDER), saved);
+        Files.copy(db.resolve(SearchIndex.STAMP), saved.resolve(SearchIndex.STAMP));
         Path report = corpus.resolve("002_69a4ab76882569fd.txt");
         Files.writeString(report, Files.readString(report).replace(SENTENCE_002, ""));
         List<SearchHit> now;
@@ -183,13 +184,91 @@ class SearchTest {
             assertThat(store.search("\"apprenticeship opportunities\"", 10)).isEmpty();
             now = store.search("apprenticeship OR local", 1000);
         }
-        // As if the process had died after the TDB2 commit and before the Lucene commit.
+        // As if the process had died after the TDB2 commit and before the Lucene commit: the index
+        // and the stamp are those of before the change, the data is after it.
         deleteTree(db.resolve(SearchIndex.FOLDER));
         copyTree(saved, db.resolve(SearchIndex.FOLDER));
+        Files.move(db.resolve(SearchIndex.FOLDER).resolve(SearchIndex.STAMP), db.resolve(SearchIndex.STAMP),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(SearchIndex.stampMatches(db)).isFalse();
         try (Store store = Store.open(db)) {
             assertThat(store.search("\"apprenticeship opportunities\"", 10)).isEmpty();
             assertThat(store.search("apprenticeship OR local", 1000)).extracting(SearchHit::subject, SearchHit::property, SearchHit::graph)
                     .containsExactlyInAnyOrderElementsOf(now.stream().map(h -> tuple(h.subject(), h.property(), h.graph())).toList());
+        }
+    }
+
+    @Test
+    void aCleanlyClosedDatabaseIsReopenedWithoutCounting() {
+        Path db = dir.resolve("db");
+        try (Store store = loaded(db, Path.of("corpus/sample"))) {
+            assertThat(store.search("apprenticeships", 100)).hasSize(17);
+        }
+        assertThat(SearchIndex.stampMatches(db)).as("stamped on close").isTrue();
+        try (Store store = Store.open(db)) {
+            // opening (and reading) changes neither side, so the stamp still stands while open
+            assertThat(store.search("apprenticeships", 100)).hasSize(17);
+            assertThat(SearchIndex.stampMatches(db)).isTrue();
+            Loader.create().store(store).force(true).build().load(List.of(Path.of("corpus/sample/002_69a4ab76882569fd.txt")));
+            assertThat(SearchIndex.stampMatches(db)).as("stale once written to").isFalse();
+        }
+        assertThat(SearchIndex.stampMatches(db)).as("stamped again on close").isTrue();
+    }
+
+    @Test
+    void dataWrittenWithoutTheIndexIsCaughtDespiteTheStamp() {
+        Path db = dir.resolve("db");
+        loaded(db, Path.of("corpus/sample")).close();
+        assertThat(SearchIndex.stampMatches(db)).isTrue();
+        // A tool that does not know the index (tdb2.tdbloader, an older version) adds a label.
+        DatasetGraph raw = DatabaseMgr.connectDatasetGraph(Location.create(db));
+        Txn.executeWrite(raw, () -> raw.add(NodeFactory.createURI(REPORT + "extra"), NodeFactory.createURI("https://example.org/x"),
+                org.apache.jena.vocabulary.RDFS.label.asNode(), NodeFactory.createLiteralString("Zygomorphic widgets")));
+        TDBInternal.expel(raw);
+
+        assertThat(SearchIndex.stampMatches(db)).isFalse();
+        try (Store store = Store.open(db)) {
+            assertThat(store.search("zygomorphic", 10)).extracting(SearchHit::subject).containsExactly("https://example.org/x");
+        }
+    }
+
+    @Test
+    void anIndexCopiedFromAnotherDatabaseIsRebuilt() throws IOException {
+        // a: all the samples; b: one report, without the sentence of report 002
+        Path a = dir.resolve("a"), b = dir.resolve("b");
+        loaded(a, Path.of("corpus/sample")).close();
+        List<SearchHit> inB;
+        try (Store store = loaded(b, Path.of("corpus/sample/003_874a80aed6dcf2ea.txt"))) {
+            inB = store.search("apprenticeship OR local", 1000);
+        }
+        deleteTree(b.resolve(SearchIndex.FOLDER));
+        copyTree(a.resolve(SearchIndex.FOLDER), b.resolve(SearchIndex.FOLDER));
+
+        assertThat(SearchIndex.stampMatches(b)).isFalse();
+        try (Store store = Store.open(b)) {
+            assertThat(store.search("\"apprenticeship opportunities\"", 10)).isEmpty();
+            assertThat(store.search("apprenticeship OR local", 1000)).extracting(SearchHit::subject, SearchHit::property, SearchHit::graph)
+                    .containsExactlyInAnyOrderElementsOf(inB.stream().map(h -> tuple(h.subject(), h.property(), h.graph())).toList());
+        }
+    }
+
+    @Test
+    void anIndexClosedWithUncommittedDocumentsIsNotStamped() throws IOException {
+        Path db = dir.resolve("db");
+        loaded(db, Path.of("corpus/sample")).close();
+        DatasetGraph base = DatabaseMgr.connectDatasetGraph(Location.create(db));
+        org.apache.jena.query.text.TextIndex index = SearchIndex.open(db, base);
+        TDBInternal.expel(base);
+        // A document of a transaction that never committed: closing the Lucene writer commits it.
+        index.addEntity(org.apache.jena.query.text.TextQueryFuncs.entityFromQuad(index.getDocDef(), NodeFactory.createURI(REPORT + "extra"),
+                NodeFactory.createURI("https://example.org/x"), org.apache.jena.vocabulary.RDFS.label.asNode(),
+                NodeFactory.createLiteralString("Zygomorphic widgets")));
+        index.close();
+
+        assertThat(SearchIndex.stampMatches(db)).isFalse();
+        try (Store store = Store.open(db)) {
+            assertThat(store.search("zygomorphic", 10)).isEmpty();
+            assertThat(store.search("apprenticeships", 100)).hasSize(17);
         }
     }
 

@@ -1,0 +1,134 @@
+package org.practicegraph.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.practicegraph.rdf.Iris;
+import org.practicegraph.rdf.PG;
+import org.practicegraph.store.Loader;
+import org.practicegraph.store.Store;
+
+/** The derived graphs are rewritten when, and only when, what they are computed from has changed. */
+class DerivedGraphsTest {
+    static final Iris IRIS = Iris.DEFAULT;
+    static final String REPORT_002 = IRIS.reportGraph("002_69a4ab76882569fd.txt");
+
+    @TempDir Path dir;
+    Path corpus;
+    Store store;
+
+    @BeforeEach
+    void load() throws IOException {
+        corpus = dir.resolve("corpus");
+        Files.createDirectories(corpus);
+        try (Stream<Path> files = Files.list(Path.of("corpus/sample"))) {
+            for (Path f : files.toList()) Files.copy(f, corpus.resolve(f.getFileName()));
+        }
+        store = Store.inMemory();
+        Loader.create().store(store).build().load(List.of(corpus));
+    }
+
+    private DatasetDescription description(String publicUrl) {
+        return DatasetDescription.create().iris(IRIS).publicUrl(publicUrl).build();
+    }
+
+    /** @return whether each of cube, statistics and description was rewritten */
+    private List<Boolean> refreshAll() {
+        return List.of(ScoreCube.of(IRIS).refreshIfChanged(store).isPresent(),
+                PracticeStatistics.of(IRIS).refreshIfChanged(store).isPresent(),
+                description("http://localhost:3030").refreshIfChanged(store).isPresent());
+    }
+
+    @Test
+    void writtenOnceThenLeftAloneWhileNothingChanges() {
+        assertThat(refreshAll()).as("first time").containsExactly(true, true, true);
+        assertThat(refreshAll()).as("unchanged").containsExactly(false, false, false);
+        // the graphs hold their content and the digest they were computed from
+        assertThat(store.graph(IRIS.cubeGraph()).contains(NodeFactory.createURI(ScoreCube.of(IRIS).dataSet()), null, null)).isTrue();
+        assertThat(store.graph(IRIS.statsGraph()).contains(NodeFactory.createURI(IRIS.statsGraph()), PG.inputDigest.asNode(), null)).isTrue();
+        // reloading unchanged files writes nothing, so nothing is recomputed
+        Loader.create().store(store).build().load(List.of(corpus));
+        assertThat(refreshAll()).containsExactly(false, false, false);
+    }
+
+    @Test
+    void theDerivedGraphsAreNotTheirOwnInputs() {
+        String before = DerivedGraphs.inputs(store, IRIS);
+        refreshAll();
+        assertThat(DerivedGraphs.inputs(store, IRIS)).isEqualTo(before);
+    }
+
+    @Test
+    void aChangedReportRewritesThemAll() throws IOException {
+        refreshAll();
+        String cubeBefore = digestOf(IRIS.cubeGraph());
+        Path file = corpus.resolve("002_69a4ab76882569fd.txt");
+        Files.writeString(file, Files.readString(file).replace("apprenticeship opportunities", "traineeship opportunities"));
+        assertThat(Loader.create().store(store).build().load(List.of(corpus)).loaded()).containsExactly("002_69a4ab76882569fd.txt");
+
+        assertThat(refreshAll()).containsExactly(true, true, true);
+        assertThat(digestOf(IRIS.cubeGraph())).isNotEqualTo(cubeBefore);
+        assertThat(refreshAll()).containsExactly(false, false, false);
+    }
+
+    @Test
+    void aRemovedReportRewritesThemAll() {
+        refreshAll();
+        long observations = PracticeStatistics.of(IRIS).build(store).size();
+        store.replaceGraph(REPORT_002, GraphFactory.createDefaultGraph());
+        assertThat(refreshAll()).containsExactly(true, true, true);
+        assertThat(store.graph(IRIS.statsGraph()).size()).isNotEqualTo(observations);
+    }
+
+    @Test
+    void aChangedTaxonomyRewritesThemAll() {
+        refreshAll();
+        String taxonomy = "https://w3id.org/practice-graph/def/initiative-type";
+        Graph changed = store.graph(taxonomy);
+        assertThat(changed.isEmpty()).isFalse();
+        changed.add(NodeFactory.createURI(taxonomy + "/new"), NodeFactory.createURI("http://www.w3.org/2004/02/skos/core#broader"),
+                NodeFactory.createURI(taxonomy + "/apprenticeship"));
+        store.replaceGraph(taxonomy, changed);
+        assertThat(refreshAll()).containsExactly(true, true, true);
+    }
+
+    @Test
+    void anotherPublicUrlRewritesOnlyTheDescription() {
+        refreshAll();
+        assertThat(description("https://example.org").refreshIfChanged(store)).isPresent();
+        assertThat(store.graph(IRIS.descriptionGraph()).contains(null, null, NodeFactory.createURI("https://example.org/practice/sparql"))).isTrue();
+        assertThat(ScoreCube.of(IRIS).refreshIfChanged(store)).isEmpty();
+        assertThat(PracticeStatistics.of(IRIS).refreshIfChanged(store)).isEmpty();
+    }
+
+    @Test
+    void refreshAlwaysRewritesAndRecordsTheDigest() {
+        PracticeStatistics stats = PracticeStatistics.of(IRIS);
+        assertThat(stats.refresh(store)).isPositive();
+        assertThat(stats.refreshIfChanged(store)).isEmpty();
+        assertThat(stats.refresh(store)).isPositive();
+    }
+
+    @Test
+    void theMethodDigestFollowsTheBuilderAndItsFiles() {
+        assertThat(DerivedGraphs.method(ScoreCube.class, ScoreCube.STRUCTURE))
+                .isEqualTo(DerivedGraphs.method(ScoreCube.class, ScoreCube.STRUCTURE))
+                .isNotEqualTo(DerivedGraphs.method(ScoreCube.class, ScoreCube.STRUCTURE, ScoreCube.OBSERVATIONS))
+                .isNotEqualTo(DerivedGraphs.method(PracticeStatistics.class, ScoreCube.STRUCTURE));
+    }
+
+    private String digestOf(String graph) {
+        return store.graph(graph).find(NodeFactory.createURI(graph), PG.inputDigest.asNode(), null).next().getObject().getLiteralLexicalForm();
+    }
+}
