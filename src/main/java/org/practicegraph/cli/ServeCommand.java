@@ -74,13 +74,29 @@ final class ServeCommand implements Callable<Integer> {
                 throw new BadInputException("--admin-password-file " + e.getMessage());
             }
         }
-        Store store = data.open(spec.commandLine().getErr());
-        PracticeServer server = builder.store(store).build().start();
+        Store store = data.openForServing(spec.commandLine().getErr());
+        // Registered before the server starts: a stop during start-up still releases the store and
+        // deletes an unpacked sample database.
+        java.util.concurrent.atomic.AtomicReference<PracticeServer> started = new java.util.concurrent.atomic.AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                if (started.get() != null) started.get().stop();
+            } catch (RuntimeException e) {
+                // a server that failed to start has little to stop: go on releasing the store
+            }
+            try {
+                store.close();
+            } finally {
+                data.cleanUp();
+            }
+        }));
+        PracticeServer server = builder.store(store).build();
+        started.set(server);
+        server.start();
         out.println("SPARQL endpoint: " + server.sparqlUrl());
         if (adminPasswordFile != null) out.println("Admin: POST " + server.publicUrl() + "/$/admin/load?name=FILE.txt (HTTP Basic, user admin)");
         out.println("Linked data: " + server.publicUrl() + "/id/... (data IRIs under " + iris.base() + "); VoID: " + server.voidUrl());
         out.flush();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> { server.stop(); store.close(); }));
         server.join();
         return ExitCodes.OK;
     }
