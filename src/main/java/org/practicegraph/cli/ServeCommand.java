@@ -86,6 +86,10 @@ final class ServeCommand implements Callable<Integer> {
             }
             try {
                 store.close();
+            } catch (RuntimeException e) {
+                // Stopped while a transaction was open (the derived graphs being written): TDB2 recovers
+                // on the next open, which recounts the search index if anything was written.
+                System.err.println("warning: stopped with a transaction open; the database is checked on its next open (" + e.getMessage() + ")");
             } finally {
                 data.cleanUp();
             }
