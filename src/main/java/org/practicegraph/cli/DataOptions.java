@@ -63,6 +63,8 @@ final class DataOptions {
                 try {
                     Store store = Store.open(unpacked.get());
                     unpackedSamples = unpacked.get();
+                    err.println("bundled sample reports: loaded by the build (its sample database matches this jar)");
+                    err.flush();
                     return store;
                 } catch (RuntimeException e) {
                     SampleDatabase.delete(unpacked.get());
