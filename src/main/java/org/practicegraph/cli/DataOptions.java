@@ -9,6 +9,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.practicegraph.publish.PracticeStatistics;
 import org.practicegraph.rdf.Iris;
@@ -43,6 +44,40 @@ final class DataOptions {
         if (!base.matches("https?://[^\\s/?#]+/[^\\s?]*")) throw new BadInputException("--base must be an http(s) IRI with a path, e.g. "
                 + Iris.DEFAULT_BASE + " or http://localhost:3030/id/ (got '" + base + "')");
         return new Iris(base);
+    }
+
+    /** The unpacked sample database {@link #openForServing} opened, deleted by {@link #cleanUp}; else null. */
+    private Path unpackedSamples;
+
+    /**
+     * Like {@link #open}, for serving: when the bundled samples are asked for (no {@code --db},
+     * {@code --data} or {@code --manifest}, the default {@code --base}), they come ready-made from
+     * the {@link SampleDatabase} when it is current, instead of being extracted at every start.
+     *
+     * @return the store; call {@link #cleanUp} after closing it
+     */
+    Store openForServing(PrintWriter err) {
+        if (db == null && data == null && manifest == null && base.equals(Iris.DEFAULT_BASE)) {
+            Optional<Path> unpacked = SampleDatabase.unpackIfCurrent();
+            if (unpacked.isPresent()) {
+                try {
+                    Store store = Store.open(unpacked.get());
+                    unpackedSamples = unpacked.get();
+                    err.println("bundled sample reports: loaded by the build (its sample database matches this jar)");
+                    err.flush();
+                    return store;
+                } catch (RuntimeException e) {
+                    SampleDatabase.delete(unpacked.get());
+                    err.println("warning: the bundled sample database could not be opened (" + e.getMessage() + "); extracting the samples instead");
+                }
+            }
+        }
+        return open(err);
+    }
+
+    /** Deletes the sample database {@link #openForServing} unpacked, if any; call after closing the store. */
+    void cleanUp() {
+        if (unpackedSamples != null) SampleDatabase.delete(unpackedSamples);
     }
 
     /** @return the store, loaded as the options ask; problems go to {@code err} */

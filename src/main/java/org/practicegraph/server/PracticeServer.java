@@ -186,7 +186,11 @@ public final class PracticeServer {
                 (System.nanoTime() - t0) / 1_000_000);
         // Embedding and scoring every pair takes seconds to minutes: done on a thread of its own while
         // the server answers, so start-up and admin loads do not wait for it.
-        similarityWritten = CompletableFuture.runAsync(this::writeSimilarInitiatives, linker);
+        try {
+            similarityWritten = CompletableFuture.runAsync(this::writeSimilarInitiatives, linker);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopped meanwhile (a shutdown during start-up): nothing more to write
+        }
     }
 
     private void writeSimilarInitiatives() {
