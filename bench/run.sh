@@ -7,12 +7,13 @@
 # Options: --size N (reports, default 1000), --seed S (default 42), --results DIR (default
 # bench/results/size-N), --skip-build (reuse the built
 # jars), --smoke (tiny durations), --no-jmh (no JMH at all), --no-extraction (skip the extraction
-# JMH, which does not depend on --size), --no-load-test, --oxigraph (also run the canned queries
+# JMH, which does not depend on --size), --no-load-test, --no-txnload (skip the load in transactions
+# and the compaction, the slowest steps at large sizes), --oxigraph (also run the canned queries
 # against Oxigraph from npm). See docs/benchmarks.md for what each step measures.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BENCH="$ROOT/bench"
-SIZE=1000 SEED=42 OUT="" BUILD=1 SMOKE=0 JMH=1 EXTRACT=1 LOADTEST=1 OXIGRAPH=0
+SIZE=1000 SEED=42 OUT="" BUILD=1 SMOKE=0 JMH=1 EXTRACT=1 LOADTEST=1 OXIGRAPH=0 TXNLOAD=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --size) SIZE="$2"; shift 2 ;;
@@ -23,6 +24,7 @@ while [ $# -gt 0 ]; do
     --no-jmh) JMH=0; shift ;;
     --no-extraction) EXTRACT=0; shift ;;
     --no-load-test) LOADTEST=0; shift ;;
+    --no-txnload) TXNLOAD=0; shift ;;
     --oxigraph) OXIGRAPH=1; shift ;;
     -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -130,6 +132,7 @@ echo "quads,$(wc -l < "$NQ")" >> "$RES/machine.csv"
 log "tdb2.tdbloader (Jena's bulk loader, default 'phased') on the same quads"
 timed tdbloader java -Xmx1g -cp "$CP" tdb2.tdbloader --loc "$REFDB" "$NQ"
 echo "refdb_bytes,$(( $(du -sk "$REFDB" | cut -f1) * 1024 ))" >> "$RES/machine.csv"
+if [ "$TXNLOAD" = 1 ]; then
 log "load in transactions (load --no-bulk: 50 reports per transaction, as every load after the first)"
 rm -rf "$WORK/db-txn-$SIZE"
 timed txnload java -Xmx1g -jar "$JAR" load --no-bulk --db "$WORK/db-txn-$SIZE" "$CORPUS"
@@ -139,6 +142,7 @@ if [ "$SMOKE" = 0 ]; then
 log "compact the loaded database (TDB2 keeps every transaction's copy-on-write blocks until compacted)"
 timed compact java -Xmx1g -cp "$CP" tdb2.tdbcompact --loc "$DB" --deleteOld
 echo "db_bytes_compacted,$(( $(du -sk "$DB" | cut -f1) * 1024 ))" >> "$RES/machine.csv"
+fi
 fi
 
 # -- 4. canned queries in-process (JMH) ----------------------------------------------------------
@@ -163,6 +167,11 @@ serve() { # serve NAME XMX args... → sets SPID, PORT; records start-up time to
   s=$(java -cp "$CP" org.practicegraph.bench.HttpBench wait --endpoint "http://localhost:$PORT/practice/sparql" \
         --start-ms "$t0" --pid "$SPID" --timeout 600) || { echo "$name: server did not answer"; tail -20 "$RES/$name.out"; return 1; }
   echo "$name,startup_to_first_answer_s,$s" >> "$RES/serve.csv"
+  # The server answers while it (re)writes its derived graphs (statistics, cube, VoID counts): wait
+  # for those to be written before timing queries, so the figures are of a settled server.
+  local w0; w0=$(date +%s%3N)
+  for _ in $(seq 6000); do grep -q "Derived graphs:" "$RES/$name.out" && break; sleep 0.1; done
+  echo "$name,derived_graphs_settled_s,$(awk -v a="$w0" -v b="$(date +%s%3N)" 'BEGIN{printf "%.1f", (b-a)/1000}')" >> "$RES/serve.csv"
 }
 stop() { # stop NAME: records peak RSS and peak heap after GC, then stops the server
   local name="$1"
