@@ -61,8 +61,6 @@ final class ServeCommand implements Callable<Integer> {
                     + "The file must not be world-readable. Default: off (the path answers 404).")
     Path adminPasswordFile;
     @Spec CommandSpec spec;
-    /** Longest a stop waits for the start-up writes of the derived graphs, in seconds. */
-    private static final int STOP_WAIT_SECONDS = 10;
 
     @Override public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -87,15 +85,7 @@ final class ServeCommand implements Callable<Integer> {
         // Registered before the server starts: a stop during start-up still releases the store and
         // deletes an unpacked sample database.
         java.util.concurrent.atomic.AtomicReference<PracticeServer> started = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.CountDownLatch startedUp = new java.util.concurrent.CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                // Let a start-up write of the derived graphs finish (bounded): the store closes
-                // cleanly, so a database is not recounted on its next open.
-                startedUp.await(STOP_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
             try {
                 if (started.get() != null) started.get().stop();
             } catch (RuntimeException e) {
@@ -104,21 +94,16 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 store.close();
             } catch (RuntimeException e) {
-                // Stopped while a transaction was open (the derived graphs being written): TDB2 recovers
-                // on the next open, which recounts the search index if anything was written.
-                System.err.println("warning: stopped with a transaction open; the database is checked on its next open (" + e.getMessage() + ")");
+                // Stopped while a transaction was open (the derived graphs being read or written): what
+                // it had not committed, TDB2 discards on the next open.
+                System.err.println("warning: stopped while a transaction was open; what it had not committed is discarded (" + e.getMessage() + ")");
             } finally {
                 data.cleanUp();
             }
         }));
-        PracticeServer server;
-        try {
-            server = builder.store(store).build();
-            started.set(server);
-            server.start();
-        } finally {
-            startedUp.countDown();
-        }
+        PracticeServer server = builder.store(store).build();
+        started.set(server);
+        server.start();
         out.println("SPARQL endpoint: " + server.sparqlUrl());
         if (adminPasswordFile != null) out.println("Admin: POST " + server.publicUrl() + "/$/admin/load?name=FILE.txt (HTTP Basic, user admin)");
         out.println("Linked data: " + server.publicUrl() + "/id/... (data IRIs under " + iris.base() + "); VoID: " + server.voidUrl());

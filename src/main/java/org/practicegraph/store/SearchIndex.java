@@ -17,7 +17,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.apache.jena.dboe.transaction.txn.Transaction;
+import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
+import org.apache.jena.dboe.transaction.txn.TransactionListener;
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.ReadWrite;
 import org.apache.jena.query.text.Entity;
 import org.apache.jena.query.text.EntityDefinition;
 import org.apache.jena.query.text.TextDatasetFactory;
@@ -29,6 +33,7 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
@@ -74,12 +79,14 @@ import org.practicegraph.rdf.PG;
  * segments file and the random id Lucene gives every commit) and a digest of TDB2's on-disk state
  * (the data folder names and the small state files in which every B+tree records its root and
  * allocation limits and the node file its length; TDB2 never overwrites a block in place, so every
- * commit that changes data changes them). It is written after a count or a build on open, and when
- * a store is closed cleanly: no commit of the index failed meanwhile, closing the index committed
- * nothing (a write transaction still open would otherwise slip its documents in) and TDB2's journal
- * is empty (no commit was left half done). On open, a stamp matching both the data and the index
- * stands for the count; any write to either side since, including one cut short by a crash, makes
- * it stale and the count is done.
+ * commit that changes data changes them). It is written after a count or a build on open, and
+ * after every write transaction once both TDB2 and the index have committed it (TDB2 commits the
+ * index as one of its components, then tells its listeners). On open, a stamp matching both the
+ * data and the index stands for the count. Anything else makes it stale and the count is done: a
+ * process killed between the two commits (TDB2 replays its journal, the index stays behind), a
+ * failed commit of the index (which also removes the stamp), documents of an unfinished
+ * transaction committed by closing the index, data written without the index, an index from
+ * elsewhere.
  */
 final class SearchIndex {
     /** The index folder's name inside the database directory, {@value}. */
@@ -134,7 +141,7 @@ final class SearchIndex {
      *
      * @param dbDir the database directory
      * @param data  the database, not yet text-indexed
-     * @return the open index; closing it stamps the directory when it is known to be in step
+     * @return the open index, which keeps the stamp current as transactions commit
      * @throws IOException when the folder cannot be made or read
      */
     static TextIndex open(Path dbDir, DatasetGraph data) throws IOException {
@@ -155,6 +162,7 @@ final class SearchIndex {
         DatabaseIndex index = new DatabaseIndex(FSDirectory.open(folder), config(), dbDir);
         try {
             if (!trusted) stamp(dbDir);
+            index.restampAfterEachCommit(data);
         } catch (IOException | RuntimeException e) {
             index.close();
             throw e;
@@ -238,16 +246,6 @@ final class SearchIndex {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    /** @return whether the journal of TDB2's live data folder is empty: every commit finished */
-    private static boolean journalEmpty(Path dbDir) throws IOException {
-        try (Stream<Path> s = Files.list(dbDir)) {
-            Path live = s.filter(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("Data-")).sorted()
-                    .reduce((a, b) -> b).orElseThrow(() -> new IOException(dbDir + ": no TDB2 data folder"));
-            Path journal = live.resolve("journal.jrnl");
-            return !Files.exists(journal) || Files.size(journal) == 0;
-        }
-    }
-
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
@@ -257,9 +255,10 @@ final class SearchIndex {
     }
 
     /**
-     * The index of a database directory. It notes any failed commit or rollback, and on close
-     * (after the store has released TDB2) stamps the directory if the two are known to be in step,
-     * else removes the stamp: see the class comment.
+     * The index of a database directory. Once registered with TDB2's transaction coordinator
+     * ({@link #restampAfterEachCommit}) it re-stamps the directory after every write transaction
+     * that committed both sides; after any failed commit or rollback of the index it removes the
+     * stamp and stamps no more, so the next open counts.
      */
     private static final class DatabaseIndex extends TextIndexLucene {
         private final Path dbDir;
@@ -279,41 +278,42 @@ final class SearchIndex {
                 step.run();
             } catch (RuntimeException | Error e) {
                 failed = true;
+                forgetStamp();
                 throw e;
             }
         }
 
-        @Override public void close() {
-            Path folder = dbDir.resolve(FOLDER);
-            String before = commitOrNull(folder);
-            boolean stamped = false;
-            try {
-                super.close();
-                if (!failed && before != null && before.equals(commitOrNull(folder)) && journalEmpty(dbDir)) {
-                    stamp(dbDir);
-                    stamped = true;
+        /**
+         * TDB2 tells its listeners a write transaction has finished committing after its commit
+         * point, after every component (this index included) committed and the journal was
+         * emptied, and before the next writer may start: both sides are then on disk and in step.
+         */
+        void restampAfterEachCommit(DatasetGraph data) {
+            TransactionCoordinator coordinator = TDBInternal.getTransactionCoordinator(data);
+            TransactionListener listener = new TransactionListener() {
+                @Override public void notifyCommitFinish(Transaction txn) {
+                    if (txn.getMode() == ReadWrite.WRITE) restamp();
                 }
-            } catch (IOException e) {
-                // left unstamped: the next open counts, slower but never wrong
-            } finally {
-                if (!stamped) deleteStamp(dbDir);
-            }
+            };
+            coordinator.modifyConfig(() -> coordinator.addListener(listener));
         }
 
-        private static String commitOrNull(Path folder) {
+        private void restamp() {
+            if (failed) return;
             try {
-                return latestCommit(folder);
+                stamp(dbDir);
             } catch (IOException | RuntimeException e) {
-                return null;
+                // never fail a transaction that has committed: without a stamp the next open counts
+                forgetStamp();
             }
         }
-    }
 
-    private static void deleteStamp(Path dbDir) {
-        try {
-            Files.deleteIfExists(dbDir.resolve(STAMP));
-        } catch (IOException e) {
-            throw new UncheckedIOException(dbDir.resolve(STAMP) + ": cannot delete a stale stamp; delete it by hand", e);
+        private void forgetStamp() {
+            try {
+                Files.deleteIfExists(dbDir.resolve(STAMP));
+            } catch (IOException e) {
+                // left as it is, it names the state before the failure, which the data no longer has
+            }
         }
     }
 

@@ -199,20 +199,20 @@ class SearchTest {
     }
 
     @Test
-    void aCleanlyClosedDatabaseIsReopenedWithoutCounting() {
+    void theStampFollowsEveryCommitSoAReopenDoesNotCount() {
         Path db = dir.resolve("db");
         try (Store store = loaded(db, Path.of("corpus/sample"))) {
-            assertThat(store.search("apprenticeships", 100)).hasSize(17);
+            assertThat(SearchIndex.stampMatches(db)).as("stamped after the load's commits").isTrue();
+            Loader.create().store(store).force(true).build().load(List.of(Path.of("corpus/sample/002_69a4ab76882569fd.txt")));
+            assertThat(SearchIndex.stampMatches(db)).as("and after the next").isTrue();
         }
-        assertThat(SearchIndex.stampMatches(db)).as("stamped on close").isTrue();
+        assertThat(SearchIndex.stampMatches(db)).isTrue();
         try (Store store = Store.open(db)) {
             // opening (and reading) changes neither side, so the stamp still stands while open
             assertThat(store.search("apprenticeships", 100)).hasSize(17);
             assertThat(SearchIndex.stampMatches(db)).isTrue();
-            Loader.create().store(store).force(true).build().load(List.of(Path.of("corpus/sample/002_69a4ab76882569fd.txt")));
-            assertThat(SearchIndex.stampMatches(db)).as("stale once written to").isFalse();
         }
-        assertThat(SearchIndex.stampMatches(db)).as("stamped again on close").isTrue();
+        assertThat(SearchIndex.stampMatches(db)).isTrue();
     }
 
     @Test
