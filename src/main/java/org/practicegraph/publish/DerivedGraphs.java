@@ -40,7 +40,7 @@ import org.practicegraph.store.Store;
  * report's {@code pg:sha256} and {@code prov:generatedAtTime}, which every (re)load of the report
  * sets anew, any other graph, such as the ontology and the taxonomies, by its content).
  */
-public final class DerivedGraphs {
+final class DerivedGraphs {
     private static final String PREFIXES = "PREFIX pg: <" + PG.NS + "> PREFIX prov: <http://www.w3.org/ns/prov#> ";
     /** Each report's bytes and when its graph was written: (re)loading a report changes one or the other. */
     private static final String REPORTS = PREFIXES
@@ -49,7 +49,7 @@ public final class DerivedGraphs {
     private DerivedGraphs() {}
 
     /** @return the names of the derived graphs: the description, the cube, the similarity links and the statistics */
-    public static Set<String> names(Iris iris) {
+    static Set<String> names(Iris iris) {
         return Set.of(iris.descriptionGraph(), iris.cubeGraph(), iris.similarityGraph(), iris.statsGraph());
     }
 
@@ -59,7 +59,7 @@ public final class DerivedGraphs {
      * @return a SHA-256 (hex) of every graph that is not derived ({@link #names}): its name and, for a
      *         report graph, its report's {@code pg:sha256} and {@code prov:generatedAtTime}, else its content
      */
-    public static String inputs(Store store, Iris iris) {
+    static String inputs(Store store, Iris iris) {
         Set<String> derived = names(iris);
         DatasetGraph dsg = store.dataset();
         return Txn.calculateRead(dsg, () -> {
@@ -112,14 +112,14 @@ public final class DerivedGraphs {
     }
 
     /** @return a SHA-256 (hex) of the parts, each on a line of its own */
-    public static String digest(String... parts) {
+    static String digest(String... parts) {
         MessageDigest sha = sha256();
         for (String p : parts) update(sha, p);
         return HexFormat.of().formatHex(sha.digest());
     }
 
     /** @return whether the graph states this {@code pg:inputDigest} about its name */
-    public static boolean current(Store store, String graph, String digest) {
+    static boolean current(Store store, String graph, String digest) {
         Node g = NodeFactory.createURI(graph);
         return Txn.calculateRead(store.dataset(), () -> store.dataset().getGraph(g)
                 .contains(g, PG.inputDigest.asNode(), NodeFactory.createLiteralString(digest)));

@@ -16,7 +16,6 @@ import org.apache.jena.query.ARQ;
 import org.practicegraph.explore.ExplorerServlet;
 import org.practicegraph.explore.TextSearch;
 import org.practicegraph.publish.DatasetDescription;
-import org.practicegraph.publish.DerivedGraphs;
 import org.practicegraph.publish.Dumps;
 import org.practicegraph.publish.JsonLdContext;
 import org.practicegraph.publish.PracticeStatistics;
@@ -59,7 +58,7 @@ import org.practicegraph.store.Store;
  * {@link PracticeStatistics}), and
  * the {@code pg:similarTo} links between initiatives ({@link Iris#similarityGraph()}, recomputed only
  * when the set of reports has changed; see {@link SimilarInitiatives}). Each is rewritten only when
- * what it is computed from has changed since it was written ({@link DerivedGraphs}).
+ * what it is computed from has changed since it was written (each records a {@code pg:inputDigest}; see {@code org.practicegraph.publish.DerivedGraphs}).
  */
 public final class PracticeServer {
     /** The dataset's path, {@value}. */
@@ -172,7 +171,7 @@ public final class PracticeServer {
     /**
      * Brings the score cube, the practice statistics ({@link Iris#statsGraph()}) and the dataset
      * description up to date with what the store holds now, rewriting only those whose inputs
-     * changed since they were written ({@link DerivedGraphs}: a restart on an unchanged database
+     * changed since they were written ({@code pg:inputDigest}: a restart on an unchanged database
      * rewrites nothing), then starts the same for the similar-initiative links in the background.
      */
     private synchronized void writeDerivedGraphs() {
