@@ -97,7 +97,7 @@ public final class PG {
     public static final Property similarityMethod = property("similarityMethod");
     public static final Property inputDigest = property("inputDigest");
 
-    // Practice statistics (derived, RDF Data Cube dimensions and measures)
+    // Practice statistics (derived, RDF Data Cube dimensions, measures and attributes)
     public static final Property refInitiativeType = property("refInitiativeType");
     public static final Property refScore = property("refScore");
     public static final Property refAuthority = property("refAuthority");
@@ -105,4 +105,8 @@ public final class PG {
     public static final Property initiativeCount = property("initiativeCount");
     public static final Property authorityCount = property("authorityCount");
     public static final Property reportCount = property("reportCount");
+    public static final Property authorityName = property("authorityName");
+    public static final Property initiativeTypeName = property("initiativeTypeName");
+    public static final Property partnerName = property("partnerName");
+    public static final Property partnerKindName = property("partnerKindName");
 }

@@ -1,6 +1,7 @@
 package org.practicegraph.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,8 +26,10 @@ import org.practicegraph.store.Store;
 
 /**
  * Kills a real {@code load} process (SIGKILL) at random points while it loads a few hundred
- * reports into TDB2, then checks the database: it opens, every report graph in it is exactly the
- * graph a clean load gives, none is half there, and re-running the load finishes the rest.
+ * reports into TDB2 in transactions, then checks the database: it opens, every report graph in it is
+ * exactly the graph a clean load gives, none is half there, and re-running the load finishes the
+ * rest. A first load into an empty database goes through the bulk loader instead, which is not a
+ * transaction: killed, it must leave a database that refuses to open, saying what to do.
  */
 class CrashSafetyTest {
     static final int REPORTS = 80;
@@ -66,7 +69,7 @@ class CrashSafetyTest {
         Path db = work.resolve("db");
         List<Integer> survivedWith = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
-            Process load = loadProcess(db);
+            Process load = loadProcess(db, "--no-bulk");
             // Each committed report prints a warning line (the synthetic copies name no council, or
             // one already loaded is skipped); kill after a random number of them, mid-batch.
             int killAfter = 1 + random.nextInt(8);
@@ -81,7 +84,7 @@ class CrashSafetyTest {
             assertThat(load.waitFor(30, TimeUnit.SECONDS)).isTrue();
             survivedWith.add(checkWholeReports(db));
         }
-        Process finish = loadProcess(db);
+        Process finish = loadProcess(db, "--no-bulk");
         finish.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         assertThat(finish.waitFor(300, TimeUnit.SECONDS)).isTrue();
         assertThat(finish.exitValue()).isZero();
@@ -118,11 +121,36 @@ class CrashSafetyTest {
         return hits;
     }
 
-    private static Process loadProcess(Path db) throws IOException {
+    private static Process loadProcess(Path db, String... options) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.practicegraph.cli.Main",
-                "load", "--db", db.toString(), "--batch-size", "5", corpus.toString())
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "org.practicegraph.cli.Main",
+                "load", "--db", db.toString(), "--batch-size", "5"));
+        command.addAll(List.of(options));
+        command.add(corpus.toString());
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    @Test
+    void aKilledBulkLoadLeavesADatabaseThatRefusesToOpenUntilLoadedAfresh(@TempDir Path work) throws Exception {
+        Path db = work.resolve("db");
+        Process load = loadProcess(db);
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(load.getInputStream()))) {
+            // the first batch's warnings: the bulk load is under way
+            for (String line; (line = lines.readLine()) != null; ) if (line.startsWith("warning: ")) break;
+            load.destroyForcibly();
+        }
+        assertThat(load.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThatThrownBy(() -> Store.open(db)).isInstanceOf(org.practicegraph.store.StoreException.class)
+                .hasMessageContaining("did not finish").hasMessageContaining("delete the folder and load again");
+        // as the message says: delete the folder, load again
+        try (var files = Files.walk(db)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        Process again = loadProcess(db);
+        again.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        assertThat(again.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(again.exitValue()).isZero();
+        assertThat(checkWholeReports(db)).isEqualTo(REPORTS);
     }
 
     /** The graph's triples, sorted; its load time (prov:generatedAtTime) left out, as it differs from load to load. */
