@@ -156,7 +156,7 @@ public final class Loader {
             }
             while (!inFlight.isEmpty()) take(inFlight.poll(), batch, loaded, problems, warnings);
             batch.commit(loaded, warnings);
-            batch.finish(loaded, warnings);
+            batch.finish(loaded);
         } finally {
             if (pool != null) pool.shutdownNow();
             batch.close();
@@ -289,7 +289,7 @@ public final class Loader {
         }
 
         /** Finishes a bulk load: its files are loaded only now. */
-        void finish(List<String> loaded, List<String> warnings) {
+        void finish(List<String> loaded) {
             if (bulk == null) return;
             bulk.finish();
             pending.forEach(file -> loaded(file, loaded));

@@ -319,15 +319,17 @@ final class SearchIndex {
 
     /** Adds a document for every indexed triple of {@code data} (read in one transaction), then commits. */
     static void build(TextIndex index, DatasetGraph data) {
-        EntityDefinition def = index.getDocDef();
         Txn.executeRead(data, () -> {
             for (Resource p : FIELDS.keySet())
-                data.find(Node.ANY, Node.ANY, p.asNode(), Node.ANY).forEachRemaining(q -> {
-                    Entity e = TextQueryFuncs.entityFromQuad(def, q);
-                    if (e != null) index.addEntity(e);
-                });
+                data.find(Node.ANY, Node.ANY, p.asNode(), Node.ANY).forEachRemaining(q -> add(index, q));
         });
         index.commit();
+    }
+
+    /** Adds the document of one quad when it is an indexed triple (a text predicate, a literal); ignores any other. */
+    static void add(TextIndex index, org.apache.jena.sparql.core.Quad q) {
+        Entity e = TextQueryFuncs.entityFromQuad(index.getDocDef(), q);
+        if (e != null) index.addEntity(e);
     }
 
     /**

@@ -169,7 +169,6 @@ public final class Store implements AutoCloseable {
         static final String UNFINISHED = "bulk-load.unfinished";
         private final org.apache.jena.tdb2.loader.DataLoader loader;
         private final org.apache.jena.riot.system.StreamRDF stream;
-        private final Set<Node> indexed = new java.util.HashSet<>();
         private final Set<String> written = new java.util.HashSet<>();
         private boolean done;
 
@@ -179,7 +178,6 @@ public final class Store implements AutoCloseable {
             } catch (java.io.IOException e) {
                 throw new StoreException(dir + ": cannot start a bulk load (" + e.getMessage() + ")", e);
             }
-            SearchIndex.FIELDS.keySet().forEach(p -> indexed.add(p.asNode()));
             loader = org.apache.jena.tdb2.loader.LoaderFactory.phasedLoader(base, (fmt, args) -> {});
             loader.startBulk();
             stream = loader.stream();
@@ -194,14 +192,10 @@ public final class Store implements AutoCloseable {
         public void add(String graphName, Graph content) {
             if (!written.add(graphName)) throw new IllegalArgumentException(graphName + ": added twice in one bulk load");
             Node g = NodeFactory.createURI(graphName);
-            var def = textIndex.getDocDef();
             content.find().forEachRemaining(t -> {
                 org.apache.jena.sparql.core.Quad q = org.apache.jena.sparql.core.Quad.create(g, t);
                 stream.quad(q);
-                if (indexed.contains(t.getPredicate()) && t.getObject().isLiteral()) {
-                    var entity = org.apache.jena.query.text.TextQueryFuncs.entityFromQuad(def, q);
-                    if (entity != null) textIndex.addEntity(entity);
-                }
+                SearchIndex.add(textIndex, q);
             });
         }
 
