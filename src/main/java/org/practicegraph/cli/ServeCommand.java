@@ -56,6 +56,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--queue-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "Longest a request waits for its turn, then 503 with Retry-After. Default: ${DEFAULT-VALUE}.")
     int queueTimeoutSeconds;
+    /** Largest --result-cache, in MiB: 1 TiB, past any heap. */
+    static final long MAX_RESULT_CACHE_MIB = 1L << 20;
+    @Option(names = "--result-cache", paramLabel = "MiB",
+            description = "Most MiB of answers kept to answer the same query again, unevaluated, until the data change; 0: off. "
+                    + "Default: an eighth of the heap, at most 256.")
+    Long resultCacheMib;
     @Option(names = "--admin-password-file", paramLabel = "FILE",
             description = "Enable POST /$/admin/load (HTTP Basic, user admin, the password is the file's content) to load a report over HTTP. "
                     + "The file must not be world-readable. Default: off (the path answers 404).")
@@ -74,6 +80,11 @@ final class ServeCommand implements Callable<Integer> {
         if (maxConcurrentQueries != null) option("--max-concurrent-queries", () -> builder.maxConcurrentQueries(maxConcurrentQueries));
         option("--max-queued", () -> builder.maxQueued(maxQueued));
         option("--queue-timeout", () -> builder.queueTimeout(Duration.ofSeconds(queueTimeoutSeconds)));
+        if (resultCacheMib != null) {
+            if (resultCacheMib < 0 || resultCacheMib > MAX_RESULT_CACHE_MIB)
+                throw new BadInputException("--result-cache: must be 0 to " + MAX_RESULT_CACHE_MIB + " MiB (got " + resultCacheMib + ")");
+            builder.resultCacheBytes(resultCacheMib << 20);
+        }
         if (adminPasswordFile != null) {
             try {
                 builder.adminPassword(AdminPassword.read(adminPasswordFile));

@@ -11,6 +11,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
@@ -63,6 +64,13 @@ final class CappedQuery extends SPARQL_QueryDataset {
             return new QueryExecResult(g);
         }
         return super.executeQuery(action, exec, query, queryStringLog);
+    }
+
+    /** Marks the request once the whole answer is written, so {@link ResultCache} may keep it. */
+    @Override
+    protected void sendResults(HttpAction action, QueryExecResult result, Prologue qPrologue) {
+        super.sendResults(action, result, qPrologue);
+        action.getRequest().setAttribute(ResultCache.COMPLETE, Boolean.TRUE);
     }
 
     private void refuse(String what) {

@@ -47,7 +47,9 @@ import org.practicegraph.store.Store;
  * read the data run at once (SPARQL queries and Graph Store reads, linked-data documents, explorer
  * pages: one CPU, one budget); the others wait their turn, up to {@code maxQueued} of them for up to
  * {@code queueTimeout} each, else 503 with {@code Retry-After}. The query timeout counts from when a
- * query starts running, not from when it arrived.
+ * query starts running, not from when it arrived. Before that, the {@link ResultCache} answers a query
+ * asked before, on data unchanged since, with the bytes it was answered with (at most
+ * {@code resultCacheBytes} of them kept; 0: off), without taking a turn.
  *
  * <p>Linked data: {@code /id/…} and {@code /doc/…} dereference the data IRIs
  * ({@link LinkedDataServlet}); {@code /.well-known/void}, {@code /ns/context.jsonld} and
@@ -80,6 +82,8 @@ public final class PracticeServer {
      * permits would stop every query.
      */
     static final List<String> NEVER_WAIT = List.of("/$/", "/assets/", "/dumps/", JsonLdContext.CONTEXT_PATH);
+    /** Most bytes of answers the result cache keeps by default: an eighth of the heap, at most 256 MiB. */
+    public static long defaultResultCacheBytes() { return Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8); }
     /** Jetty threads for what is not running or waiting for a turn (Fuseki's own default pool size). */
     private static final int OTHER_THREADS = 20;
     /** Most running, and most waiting, requests a server may be given: each one holds a thread. */
@@ -94,6 +98,7 @@ public final class PracticeServer {
     private final String publicUrl;
     private final SimilarInitiatives similar;
     private final AdmissionFilter admission;
+    private final ResultCache cache;
     private final ExecutorService linker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "similar-initiatives");
         t.setDaemon(true);
@@ -120,6 +125,7 @@ public final class PracticeServer {
         boolean admin = b.adminPassword != null;
         this.admission = new AdmissionFilter(b.maxConcurrentQueries, b.maxQueued, b.queueTimeout,
                 path -> NEVER_WAIT.stream().anyMatch(path::startsWith));
+        this.cache = new ResultCache(b.resultCacheBytes, b.store::dataVersion);
         FusekiServer.Builder fb = FusekiServer.create()
                 .port(b.port)
                 // A waiting request parks a thread: room for all of them, and for the requests that never wait.
@@ -131,7 +137,9 @@ public final class PracticeServer {
                 .add(DATASET, service)
                 .addFilter("/*", new HardeningFilter(b.maxBody, path -> admin && path.equals(AdminLoadServlet.PATH)))
                 .addFilter("/*", AskJsonWriter.acceptFilter())
-                // Last of ours, so a request refused for its size or shape does not wait first.
+                // An answer kept from before needs no turn to run: the cache comes before admission,
+                // which is last of ours, so a request refused for its size or shape does not wait first.
+                .addFilter("/*", cache)
                 .addFilter("/*", admission)
                 .addServlet("/id/*", new LinkedDataServlet(b.store, b.iris))
                 .addServlet("/doc/*", new LinkedDataServlet(b.store, b.iris))
@@ -164,6 +172,7 @@ public final class PracticeServer {
     public PracticeServer start() {
         fuseki.start();
         LOG.info("Admission control: {}", admission.describe());
+        LOG.info("Result cache: {}", cache.describe());
         writeDerivedGraphs();
         return this;
     }
@@ -222,6 +231,9 @@ public final class PracticeServer {
     /** Blocks until the server stops. */
     public void join() { fuseki.join(); }
 
+    /** @return the result cache, for tests to see what it keeps */
+    ResultCache resultCache() { return cache; }
+
     /** @return the admission control, for tests to see who runs and who waits */
     AdmissionFilter admission() { return admission; }
 
@@ -252,6 +264,7 @@ public final class PracticeServer {
         private int maxConcurrentQueries = defaultMaxConcurrentQueries();
         private int maxQueued = DEFAULT_MAX_QUEUED;
         private Duration queueTimeout = DEFAULT_QUEUE_TIMEOUT;
+        private long resultCacheBytes = defaultResultCacheBytes();
 
         private Builder() {}
 
@@ -333,6 +346,16 @@ public final class PracticeServer {
         public Builder queueTimeout(Duration timeout) {
             if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("queue timeout must be positive (got " + timeout.toSeconds() + " s)");
             this.queueTimeout = timeout;
+            return this;
+        }
+        /**
+         * @param bytes most bytes of answers the {@link ResultCache} keeps (default
+         *              {@link #defaultResultCacheBytes()}); 0 turns it off
+         * @return this builder, for chaining
+         */
+        public Builder resultCacheBytes(long bytes) {
+            if (bytes < 0) throw new IllegalArgumentException("result cache size must not be negative (got " + bytes + ")");
+            this.resultCacheBytes = bytes;
             return this;
         }
         /**

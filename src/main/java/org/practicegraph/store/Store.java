@@ -7,23 +7,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.jena.dboe.base.file.Location;
+import org.apache.jena.dboe.transaction.txn.Transaction;
+import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
+import org.apache.jena.dboe.transaction.txn.TransactionListener;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.ReadWrite;
 import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.query.text.TextHit;
 import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.query.text.TextIndexParseException;
-import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.apache.jena.dboe.base.file.Location;
 
 /**
  * The dataset: TDB2 in a directory, or TDB2 in memory, with a full-text index of evidence sentences
@@ -43,11 +48,20 @@ public final class Store implements AutoCloseable {
     private final DatasetGraph dsg;
     private final TextIndex textIndex;
     private final Path dir;
+    private final AtomicLong dataVersion = new AtomicLong();
 
     private Store(DatasetGraph base, TextIndex textIndex, Path dir) {
         this.base = base;
         this.textIndex = textIndex;
         this.dir = dir;
+        // TDB2 tells its listeners once a write transaction has committed, before the next writer starts.
+        TransactionCoordinator coordinator = TDBInternal.getTransactionCoordinator(base);
+        TransactionListener countWrites = new TransactionListener() {
+            @Override public void notifyCommitFinish(Transaction txn) {
+                if (txn.getMode() == ReadWrite.WRITE) dataVersion.incrementAndGet();
+            }
+        };
+        coordinator.modifyConfig(() -> coordinator.addListener(countWrites));
         base.getContext().set(TDB2.symUnionDefaultGraph, true);
         // Writes through the wrapper reach the index, inside the same TDB2 transaction.
         this.dsg = TextDatasetFactory.create(base, textIndex);
@@ -84,6 +98,12 @@ public final class Store implements AutoCloseable {
 
     /** @return the dataset, for querying and serving (text-indexed); write only through this class */
     public DatasetGraph dataset() { return dsg; }
+
+    /**
+     * @return a number that every committed write transaction changes (TDB2's data version), so
+     *         anything computed from the data can tell whether it is still current
+     */
+    public long dataVersion() { return dataVersion.get(); }
 
     /** @return the database directory, or null when in memory */
     public Path directory() { return dir; }

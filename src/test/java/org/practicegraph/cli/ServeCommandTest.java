@@ -14,7 +14,7 @@ class ServeCommandTest {
         CliRun r = CliRun.of("serve", "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out().replaceAll("\\s+", " ")).contains("--max-concurrent-queries=N", "--max-queued=N", "--queue-timeout=SECONDS",
-                "Default: the number of processors, at least 2.");
+                "--result-cache=MiB", "Default: the number of processors, at least 2.");
     }
 
     // A value wrongly accepted would start the server and never return: the timeout turns that into a failure.
@@ -28,7 +28,8 @@ class ServeCommandTest {
             "--timeout|0|--timeout: timeout must be positive",
             "--port|70000|--port: port 70000 is not 0-65535",
             "--max-results|0|--max-results: max results must be positive (got 0)",
-            "--max-body|-1|--max-body: max body must be positive (got -1)"})
+            "--max-body|-1|--max-body: max body must be positive (got -1)",
+            "--result-cache|-1|--result-cache: must be 0 to 1048576 MiB (got -1)"})
     void anOptionOutOfRangeIsBadInputNamingTheOption(String option, String value, String message) {
         CliRun r = option.equals("--port") ? CliRun.of("serve", "--localhost", option, value)
                 : CliRun.of("serve", "--port", "0", "--localhost", option, value);

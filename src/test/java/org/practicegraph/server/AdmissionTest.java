@@ -83,7 +83,8 @@ class AdmissionTest {
     }
 
     void start(UnaryOperator<PracticeServer.Builder> config) {
-        server = config.apply(PracticeServer.create().store(Store.inMemory()).port(0).loopback(true)).build().start();
+        // no result cache: every request here must be evaluated, to take its turn
+        server = config.apply(PracticeServer.create().store(Store.inMemory()).port(0).loopback(true).resultCacheBytes(0)).build().start();
     }
 
     HttpRequest.Builder request(String path) {
