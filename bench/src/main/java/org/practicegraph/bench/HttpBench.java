@@ -24,12 +24,16 @@ import java.util.regex.Pattern;
 /**
  * A small SPARQL-over-HTTP client for the whole-process benchmarks.
  * <ul>
- *   <li>{@code latency --endpoint URL --queries DIR --warmup N --runs N [--max-seconds S] --out CSV}: each
- *       canned query run sequentially, one row per query: p50, p99, min, max (ms), runs, rows of the last
- *       answer; warm-up and runs each stop early (after at least 1 and 3) once S seconds (default 20) are spent;</li>
- *   <li>{@code load --endpoint URL --queries DIR --clients 32 --seconds 60 --out CSV}: closed-loop load,
- *       each client sends the next query of the mix as soon as the last answer is read: requests,
- *       throughput, p50, p99, max, errors (non-200 or I/O failure);</li>
+ *   <li>{@code latency --endpoint URL --queries DIR --warmup N --runs N [--max-seconds S] [--cache bypass|use]
+ *       [--warm-requests N] --out CSV}: first N (default 1,000) {@code ASK {}} requests, so the server's
+ *       own request path (Jetty, Fuseki, the filters) is compiled as in a server that has been up a while,
+ *       not interpreted as just after start (measured: an empty query then takes ~20 ms, ~2 ms after);
+ *       then a {@code (floor) ASK {}} row, the cost of any request, and each canned query run sequentially,
+ *       one row per query: p50, p99, min, max (ms), runs, rows of the last answer; warm-up and runs each
+ *       stop early (after at least 1 and 3) once S seconds (default 20) are spent;</li>
+ *   <li>{@code load --endpoint URL --queries DIR --clients 32 --seconds 60 [--cache bypass|use] --out CSV}:
+ *       closed-loop load, each client sends the next query of the mix as soon as the last answer is read:
+ *       requests, throughput, p50, p99, max, errors (non-200 or I/O failure);</li>
  *   <li>{@code wait --endpoint URL --start-ms EPOCH_MS [--pid PID]}: seconds from start-ms to the first
  *       answered query (start-up time);</li>
  *   <li>{@code pages --base http://localhost:PORT --warmup N --runs N [--max-seconds S] --out CSV}: the HTML
@@ -42,13 +46,23 @@ import java.util.regex.Pattern;
  * </ul>
  * Queries are sent by GET (POST of a form when longer than {@link #MAX_GET_QUERY}), answers asked for as SPARQL JSON
  * and read to the last byte; no rows are parsed, so the client costs little. Pages are read likewise.
+ * {@code --cache bypass} (the default) sends {@code Cache-Control: no-cache}, so the server evaluates every
+ * query (the engine's cost); {@code --cache use} sends none, as ordinary clients do, so a query asked
+ * before on unchanged data is answered from the server's result cache.
  */
 public final class HttpBench {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI endpoint;
+    private final boolean bypassCache;
 
-    private HttpBench(URI endpoint) { this.endpoint = endpoint; }
+    private HttpBench(URI endpoint, boolean bypassCache) {
+        this.endpoint = endpoint;
+        this.bypassCache = bypassCache;
+    }
+
+    /** The query every request costs at least: no data read, a one-word answer. */
+    static final String FLOOR = "ASK {}";
 
     private HttpResponse<byte[]> get(URI uri) throws IOException, InterruptedException {
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(120)).header("Accept", "text/html").GET().build();
@@ -69,6 +83,7 @@ public final class HttpBench {
                 ? HttpRequest.newBuilder(URI.create(endpoint + "?" + form)).GET()
                 : HttpRequest.newBuilder(endpoint).header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (bypassCache) req.header("Cache-Control", "no-cache");
         return http.send(req.timeout(Duration.ofSeconds(120)).header("Accept", "application/sparql-results+json").build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
@@ -98,7 +113,11 @@ public final class HttpBench {
         return n;
     }
 
-    private void latency(Map<String, String> queries, int warmup, int runs, double maxSeconds, Path out) throws Exception {
+    private void latency(Map<String, String> canned, int warmup, int runs, double maxSeconds, int warmRequests, Path out) throws Exception {
+        for (int i = 0; i < warmRequests; i++) check(FLOOR, send(FLOOR));
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("(floor) " + FLOOR, FLOOR);
+        queries.putAll(canned);
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
             w.println("query,p50_ms,p99_ms,min_ms,max_ms,runs,rows");
             final int maxRuns = runs;
@@ -261,13 +280,16 @@ public final class HttpBench {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) throw new IllegalArgumentException("usage: latency|load|pages|wait --endpoint URL --queries DIR --out CSV ...");
         Map<String, String> a = Args.parse(Arrays.copyOfRange(args, 1, args.length));
-        HttpBench b = new HttpBench(URI.create(a.getOrDefault("endpoint", "http://localhost:3030/practice/sparql")));
+        String cache = a.getOrDefault("cache", "bypass");
+        if (!cache.equals("bypass") && !cache.equals("use")) throw new IllegalArgumentException("--cache is bypass or use, not " + cache);
+        HttpBench b = new HttpBench(URI.create(a.getOrDefault("endpoint", "http://localhost:3030/practice/sparql")), cache.equals("bypass"));
         Path queries = Path.of(a.getOrDefault("queries", "queries"));
         Path out = Path.of(a.getOrDefault("out", "/dev/stdout"));
         int warmup = Integer.parseInt(a.getOrDefault("warmup", "5")), runs = Integer.parseInt(a.getOrDefault("runs", "30"));
         double maxSeconds = Double.parseDouble(a.getOrDefault("max-seconds", "20"));
         switch (args[0]) {
-            case "latency" -> b.latency(Queries.read(queries), warmup, runs, maxSeconds, out);
+            case "latency" -> b.latency(Queries.read(queries), warmup, runs, maxSeconds,
+                    Integer.parseInt(a.getOrDefault("warm-requests", "1000")), out);
             case "load" -> b.load(Queries.read(queries), Integer.parseInt(a.getOrDefault("clients", "32")),
                     Integer.parseInt(a.getOrDefault("seconds", "60")), out);
             case "pages" -> b.pages(a.getOrDefault("base", "http://localhost:3030").replaceAll("/+$", ""), warmup, runs,
