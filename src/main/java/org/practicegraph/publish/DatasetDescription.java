@@ -3,11 +3,16 @@ package org.practicegraph.publish;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QueryExecution;
@@ -32,6 +37,8 @@ import org.practicegraph.store.Store;
  *   Model d = DatasetDescription.create().iris(iris).publicUrl("http://localhost:3030").build().describe(store);
  * </pre>
  * Counts cover every graph except the derived ones: the description's own, the score cube's and the similarity links'.
+ * The stored description records what its counts were computed from ({@code pg:countsDigest}), so
+ * that a server started under another public URL rewrites the links without counting again.
  */
 public final class DatasetDescription {
     /** The VoID namespace, {@value}. */
@@ -40,11 +47,15 @@ public final class DatasetDescription {
     public static final String OGL = "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/";
     /** Where the dumps are served, relative to the public URL. */
     public static final List<String> DUMPS = List.of(Dumps.NQUADS_GZ, Dumps.TRIG_GZ);
+    /** The VoID properties of the data set that {@link #counts} computes from the data, the rest depending on configuration only. */
+    static final List<String> COUNTED = List.of("triples", "distinctSubjects", "properties", "entities", "classes",
+            "classPartition", "vocabulary", "exampleResource");
     private static final List<Resource> EXAMPLE_CLASSES = List.of(PG.LocalAuthority, PG.Assessment, PG.Initiative, PG.Partner, PG.Evidence);
 
     private final Iris iris;
     private final String publicUrl;
     private final String sparqlPath;
+    private final AtomicInteger countsComputed = new AtomicInteger();
 
     private DatasetDescription(Builder b) {
         this.iris = b.iris;
@@ -61,16 +72,23 @@ public final class DatasetDescription {
     /**
      * Rewrites the description's graph ({@link Iris#descriptionGraph()}) unless it was written, the
      * same way and for the same public URL, from the store as it is now (see {@link DerivedGraphs}).
+     * When only the public URL or the endpoint's path changed (a server started on another port),
+     * the counts are copied from the stored graph instead of counted again: counting scans every quad.
      *
      * @param store the data to describe
      * @return the number of triples written, or empty when the graph was current and left alone
      */
     public OptionalLong refreshIfChanged(Store store) {
-        // the digest is taken before the data is read: the content is never older than its digest
-        String digest = DerivedGraphs.digest(DerivedGraphs.method(DatasetDescription.class), iris.base(), publicUrl, sparqlPath,
-                DerivedGraphs.inputs(store, iris));
+        // the digests are taken before the data is read: the content is never older than its digest
+        String method = DerivedGraphs.method(DatasetDescription.class);
+        String inputs = DerivedGraphs.inputs(store, iris);
+        String countsDigest = DerivedGraphs.digest(method, iris.base(), inputs);
+        String digest = DerivedGraphs.digest(method, iris.base(), publicUrl, sparqlPath, inputs);
         if (DerivedGraphs.current(store, iris.descriptionGraph(), digest)) return OptionalLong.empty();
-        return OptionalLong.of(DerivedGraphs.write(store, iris.descriptionGraph(), describe(store).getGraph(), digest));
+        Model m = frame();
+        m.add(storedCounts(store, countsDigest).orElseGet(() -> counts(store)));
+        m.add(m.createResource(iris.descriptionGraph()), PG.countsDigest, countsDigest);
+        return OptionalLong.of(DerivedGraphs.write(store, iris.descriptionGraph(), m.getGraph(), digest));
     }
 
     /**
@@ -78,6 +96,17 @@ public final class DatasetDescription {
      * @return the description, in a model of its own
      */
     public Model describe(Store store) {
+        return frame().add(counts(store));
+    }
+
+    /** @return how many times this description has counted the data: tests see whether a refresh reused the stored counts */
+    int countsComputed() { return countsComputed.get(); }
+
+    /**
+     * @return the part of the description that does not depend on the data: title, licence, and the
+     *         endpoint and dump links, which depend on the public URL
+     */
+    private Model frame() {
         Model m = ModelFactory.createDefaultModel();
         m.setNsPrefix("void", VOID);
         m.setNsPrefix("dcat", DCAT.NS);
@@ -118,7 +147,39 @@ public final class DatasetDescription {
                 .addProperty(RDF.type, DCAT.Distribution)
                 .addProperty(DCAT.accessURL, m.createResource(sparqlEndpoint()))
                 .addProperty(DCAT.accessService, service));
-        Txn.executeRead(store.dataset(), () -> count(store, m, ds));
+        return m;
+    }
+
+    /**
+     * @return the counted statements of the stored description ({@link #COUNTED} about the data set,
+     *         and the class partitions' own), when it records these counts' digest; else empty
+     */
+    private Optional<Model> storedCounts(Store store, String countsDigest) {
+        Node g = NodeFactory.createURI(iris.descriptionGraph());
+        return Txn.calculateRead(store.dataset(), () -> {
+            Graph stored = store.dataset().getGraph(g);
+            if (!stored.contains(g, PG.countsDigest.asNode(), NodeFactory.createLiteralString(countsDigest))) return Optional.empty();
+            Model counts = ModelFactory.createDefaultModel();
+            Node ds = NodeFactory.createURI(iris.dataset());
+            for (String local : COUNTED) {
+                stored.find(ds, NodeFactory.createURI(VOID + local), Node.ANY).forEachRemaining(t -> {
+                    counts.getGraph().add(t);
+                    // a class partition is a blank node: its class and entity count come with it
+                    if (t.getObject().isBlank()) stored.find(t.getObject(), Node.ANY, Node.ANY).forEachRemaining(counts.getGraph()::add);
+                });
+            }
+            return Optional.of(counts);
+        });
+    }
+
+    /**
+     * @param store the data to count (read in one read transaction)
+     * @return the {@link #COUNTED} statements about the data set, with the class partitions
+     */
+    private Model counts(Store store) {
+        countsComputed.incrementAndGet();
+        Model m = ModelFactory.createDefaultModel();
+        Txn.executeRead(store.dataset(), () -> count(store, m, m.createResource(iris.dataset())));
         return m;
     }
 

@@ -96,6 +96,7 @@ public final class PG {
     public static final Property similarityScore = property("similarityScore");
     public static final Property similarityMethod = property("similarityMethod");
     public static final Property inputDigest = property("inputDigest");
+    public static final Property countsDigest = property("countsDigest");
 
     // Practice statistics (derived, RDF Data Cube dimensions, measures and attributes)
     public static final Property refInitiativeType = property("refInitiativeType");

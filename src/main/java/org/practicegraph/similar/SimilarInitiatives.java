@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.DatasetFactory;
@@ -63,6 +64,13 @@ public final class SimilarInitiatives {
             + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ";
     private static final String INITIATIVES = PREFIXES + "SELECT ?i ?la ?label ?type ?quote WHERE { ?i a pg:Initiative ; pg:deliveredBy ?la . "
             + "OPTIONAL { ?i rdfs:label ?label } OPTIONAL { ?i pg:initiativeType ?type } OPTIONAL { ?i pg:evidence/pg:quote ?quote } }";
+    /**
+     * How many initiatives {@link #read} would keep (delivered by an authority, with a label or quote
+     * that is not all white space), counted without reading their texts out of the store.
+     */
+    private static final String COUNT = PREFIXES + "SELECT (COUNT(DISTINCT ?i) AS ?n) WHERE { ?i a pg:Initiative . "
+            + "FILTER EXISTS { ?i pg:deliveredBy ?la } FILTER EXISTS { { ?i rdfs:label ?t } UNION { ?i pg:evidence/pg:quote ?t } "
+            + "FILTER(isLiteral(?t) && REGEX(STR(?t), \"\\\\S\")) } }";
     private static final String BROADER = PREFIXES + "SELECT DISTINCT ?c ?b WHERE { ?c skos:broader ?b FILTER(isIRI(?c) && isIRI(?b)) }";
     private static final String DIGESTS = PREFIXES + "SELECT DISTINCT ?h WHERE { GRAPH ?g { ?r pg:sha256 ?h } }";
 
@@ -73,6 +81,7 @@ public final class SimilarInitiatives {
     private final int maxInitiatives;
     private final TextEmbedder embedder;
     private final Map<String, float[]> cache;
+    private final AtomicLong initiativeRowsRead = new AtomicLong();
 
     /**
      * What one computation found and what it cost.
@@ -151,10 +160,11 @@ public final class SimilarInitiatives {
 
     private synchronized Run compute(Store store, String fingerprint) {
         long start = System.nanoTime();
+        // counted before anything is read: past the limit, reading every text only to refuse took seconds a start
+        refuseIfTooMany(select(store, COUNT).get(0).getLiteral("n").getLong());
         Map<String, Initiative> initiatives = read(store);
-        if (initiatives.size() > maxInitiatives)
-            throw new IllegalStateException(initiatives.size() + " initiatives are more than the " + maxInitiatives
-                    + " this all-pairs method links (cost grows with the square); similarity graph not written (see docs/similarity.md)");
+        // the count's white space is SPARQL's, the read's Java's: they could differ on exotic spaces, the limit not
+        refuseIfTooMany(initiatives.size());
         Map<String, List<String>> broader = new TreeMap<>();
         for (QuerySolution row : select(store, BROADER))
             broader.computeIfAbsent(row.getResource("c").getURI(), k -> new ArrayList<>()).add(row.getResource("b").getURI());
@@ -211,6 +221,16 @@ public final class SimilarInitiatives {
         return new Run(m, ids.size(), distinct.size(), embedded, links, modelMillis, embedMillis, (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** @throws IllegalStateException when there are more initiatives than this method links */
+    private void refuseIfTooMany(long initiatives) {
+        if (initiatives > maxInitiatives)
+            throw new IllegalStateException(initiatives + " initiatives are more than the " + maxInitiatives
+                    + " this all-pairs method links (cost grows with the square); similarity graph not written (see docs/similarity.md)");
+    }
+
+    /** @return how many rows of initiatives' texts this linker has read from stores: tests see that a refusal reads none */
+    long initiativeRowsRead() { return initiativeRowsRead.get(); }
+
     /**
      * Looks each text up in the cache and embeds the others, each once, in batches.
      *
@@ -239,7 +259,9 @@ public final class SimilarInitiatives {
 
     private Map<String, Initiative> read(Store store) {
         Map<String, Initiative> byIri = new TreeMap<>();
-        for (QuerySolution row : select(store, INITIATIVES)) {
+        List<QuerySolution> rows = select(store, INITIATIVES);
+        initiativeRowsRead.addAndGet(rows.size());
+        for (QuerySolution row : rows) {
             Initiative i = byIri.computeIfAbsent(row.getResource("i").getURI(),
                     k -> new Initiative(new TreeSet<>(), new TreeSet<>(), new TreeSet<>()));
             i.authorities().add(row.getResource("la").toString());

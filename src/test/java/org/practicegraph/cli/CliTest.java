@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
 import org.eclipse.rdf4j.model.Model;
 import org.eclipse.rdf4j.model.util.Models;
 import org.eclipse.rdf4j.rio.RDFFormat;
@@ -15,9 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.practicegraph.rdf.Iris;
+import org.practicegraph.rdf.PG;
+import org.practicegraph.store.Store;
 
 
 class CliTest {
+    static final String STATS = Iris.DEFAULT.statsGraph();
     @TempDir Path dir;
 
     static CliRun run(String... args) { return CliRun.of(args); }
@@ -44,6 +51,37 @@ class CliTest {
         // a second load into the same database goes through transactions
         CliRun again = run("load", "--db", db.toString(), "--force", "corpus/sample/003_874a80aed6dcf2ea.txt");
         assertThat(again.out()).contains("loaded 1 report").doesNotContain("bulk");
+    }
+
+    @Test
+    void aLoadThatChangesNothingLeavesTheStatisticsAlone() {
+        Path db = dir.resolve("db");
+        assertThat(run("load", "--db", db.toString(), "corpus/sample").code()).isZero();
+        // a triple the statistics never hold: gone if the graph is written again
+        Triple marker = Triple.create(NodeFactory.createURI(STATS), NodeFactory.createURI("urn:test:marker"), NodeFactory.createLiteralString("left alone"));
+        String digest;
+        try (Store store = Store.open(db)) {
+            Graph stats = store.graph(STATS);
+            digest = stats.find(NodeFactory.createURI(STATS), PG.inputDigest.asNode(), null).next().getObject().getLiteralLexicalForm();
+            stats.add(marker);
+            store.replaceGraph(STATS, stats);
+        }
+
+        CliRun again = run("load", "--db", db.toString(), "corpus/sample");
+        assertThat(again.out()).contains("nothing to do");
+        try (Store store = Store.open(db)) {
+            Graph stats = store.graph(STATS);
+            assertThat(stats.contains(marker)).as("not rewritten").isTrue();
+            assertThat(stats.contains(NodeFactory.createURI(STATS), PG.inputDigest.asNode(), NodeFactory.createLiteralString(digest))).isTrue();
+        }
+
+        // a reloaded report is new input: the statistics are written again
+        assertThat(run("load", "--db", db.toString(), "--force", "corpus/sample/003_874a80aed6dcf2ea.txt").out()).contains("loaded 1 report");
+        try (Store store = Store.open(db)) {
+            Graph stats = store.graph(STATS);
+            assertThat(stats.contains(marker)).as("rewritten").isFalse();
+            assertThat(stats.contains(NodeFactory.createURI(STATS), PG.inputDigest.asNode(), NodeFactory.createLiteralString(digest))).isFalse();
+        }
     }
 
     @Test

@@ -113,6 +113,47 @@ class DerivedGraphsTest {
     }
 
     @Test
+    void anotherPublicUrlCopiesTheCountsInsteadOfCountingAgain() {
+        DatasetDescription local = description("http://localhost:3030");
+        assertThat(local.refreshIfChanged(store)).isPresent();
+        assertThat(local.countsComputed()).isEqualTo(1);
+        String countsDigest = countsDigestOf(IRIS.descriptionGraph());
+
+        DatasetDescription published = description("https://example.org");
+        assertThat(published.refreshIfChanged(store)).isPresent();
+        assertThat(published.countsComputed()).as("counts copied from the stored description").isZero();
+        Graph stored = store.graph(IRIS.descriptionGraph());
+        assertThat(stored.find().toList()).as("no link to the old URL left")
+                .noneMatch(t -> t.getObject().toString().contains("localhost:3030") || t.getSubject().toString().contains("localhost:3030"));
+        assertThat(stored.contains(null, null, NodeFactory.createURI("https://example.org/practice/sparql"))).isTrue();
+        assertThat(countsDigestOf(IRIS.descriptionGraph())).isEqualTo(countsDigest);
+        // the same graph, partitions and all, as counting afresh under the new URL gives
+        assertThat(withoutDigests(stored).isIsomorphicWith(published.describe(store).getGraph())).isTrue();
+        assertThat(published.countsComputed()).isEqualTo(1);
+        assertThat(stored.contains(NodeFactory.createURI(IRIS.dataset()), NodeFactory.createURI(DatasetDescription.VOID + "triples"), null)).isTrue();
+    }
+
+    @Test
+    void changedDataIsCountedAgainWhateverTheUrl() {
+        assertThat(description("http://localhost:3030").refreshIfChanged(store)).isPresent();
+        String triples = voidTriples();
+        store.replaceGraph(REPORT_002, GraphFactory.createDefaultGraph());
+
+        DatasetDescription sameUrl = description("http://localhost:3030");
+        assertThat(sameUrl.refreshIfChanged(store)).isPresent();
+        assertThat(sameUrl.countsComputed()).isEqualTo(1);
+        assertThat(voidTriples()).isNotEqualTo(triples);
+
+        triples = voidTriples();
+        Loader.create().store(store).build().load(List.of(corpus.resolve("002_69a4ab76882569fd.txt")));
+        DatasetDescription otherUrl = description("https://example.org");
+        assertThat(otherUrl.refreshIfChanged(store)).isPresent();
+        assertThat(otherUrl.countsComputed()).as("new data and a new URL: counted").isEqualTo(1);
+        assertThat(voidTriples()).isNotEqualTo(triples);
+        assertThat(withoutDigests(store.graph(IRIS.descriptionGraph())).isIsomorphicWith(otherUrl.describe(store).getGraph())).isTrue();
+    }
+
+    @Test
     void refreshAlwaysRewritesAndRecordsTheDigest() {
         PracticeStatistics stats = PracticeStatistics.of(IRIS);
         assertThat(stats.refresh(store)).isPositive();
@@ -126,6 +167,23 @@ class DerivedGraphsTest {
                 .isEqualTo(DerivedGraphs.method(ScoreCube.class, ScoreCube.STRUCTURE))
                 .isNotEqualTo(DerivedGraphs.method(ScoreCube.class, ScoreCube.STRUCTURE, ScoreCube.OBSERVATIONS))
                 .isNotEqualTo(DerivedGraphs.method(PracticeStatistics.class, ScoreCube.STRUCTURE));
+    }
+
+    private String countsDigestOf(String graph) {
+        return store.graph(graph).find(NodeFactory.createURI(graph), PG.countsDigest.asNode(), null).next().getObject().getLiteralLexicalForm();
+    }
+
+    /** @return the description's void:triples, as written */
+    private String voidTriples() {
+        return store.graph(IRIS.descriptionGraph()).find(NodeFactory.createURI(IRIS.dataset()),
+                NodeFactory.createURI(DatasetDescription.VOID + "triples"), null).next().getObject().getLiteralLexicalForm();
+    }
+
+    /** @return the graph without the statements about what it was computed from */
+    private static Graph withoutDigests(Graph g) {
+        Graph copy = GraphFactory.createDefaultGraph();
+        g.find().forEachRemaining(t -> { if (!t.getPredicate().equals(PG.inputDigest.asNode()) && !t.getPredicate().equals(PG.countsDigest.asNode())) copy.add(t); });
+        return copy;
     }
 
     private String digestOf(String graph) {

@@ -28,6 +28,7 @@ import org.practicegraph.store.Store;
 /** Links on the sample corpus and on small made-up stores, with the real embedding model. */
 class SimilarInitiativesTest {
     static Store samples;
+    static SimilarInitiatives.Run sampleRun;
     static Model sampleLinks;
     static Model sampleData;
 
@@ -35,7 +36,8 @@ class SimilarInitiativesTest {
     static void load() {
         samples = Store.inMemory();
         Loader.create().store(samples).build().load(List.of(Path.of("corpus/sample")));
-        sampleLinks = SimilarInitiatives.create().build().build(samples);
+        sampleRun = SimilarInitiatives.create().build().compute(samples);
+        sampleLinks = sampleRun.model();
         sampleData = ModelFactory.createModelForGraph(org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph());
         org.apache.jena.system.Txn.executeRead(samples.dataset(), () ->
                 samples.dataset().find().forEachRemaining(q -> sampleData.getGraph().add(q.asTriple())));
@@ -190,9 +192,32 @@ class SimilarInitiativesTest {
         assertThatThrownBy(() -> capped.refresh(store)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("6 initiatives are more than the 5");
         assertThat(embedded.get()).isZero();
+        assertThat(capped.initiativeRowsRead()).as("refused on the count, before the texts are read").isZero();
         assertThat(store.graphNames()).doesNotContain(Iris.DEFAULT.similarityGraph());
-        assertThat(SimilarInitiatives.create().maxInitiatives(6).embedder(counting).build().refresh(store)).isPresent();
+        // neither an initiative whose only text is white space nor one delivered by no authority is linked, or counted
+        put(store, "urn:g:e", """
+                @prefix pg: <https://w3id.org/practice-graph/def#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix x: <urn:x:> .
+                x:report-E a pg:Report ; pg:sha256 "e1" .
+                x:e1 a pg:Initiative ; pg:deliveredBy x:E ; rdfs:label "  " ; pg:evidence [ pg:quote "\t" ] .
+                x:e2 a pg:Initiative ; rdfs:label "Peer reviews" .
+                """);
+        SimilarInitiatives six = SimilarInitiatives.create().maxInitiatives(6).embedder(counting).build();
+        assertThat(six.refresh(store)).hasValueSatisfying(run -> assertThat(run.initiatives()).isEqualTo(6));
+        assertThat(six.initiativeRowsRead()).isPositive();
         assertThatThrownBy(() -> SimilarInitiatives.create().maxInitiatives(0).build()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theLimitIsCheckedOnACountOfTheInitiativesThatWouldBeLinked() {
+        int n = sampleRun.initiatives();
+        assertThat(n).isGreaterThan(50);
+        for (int max : new int[] {10, n - 1}) {
+            SimilarInitiatives capped = SimilarInitiatives.create().maxInitiatives(max).build();
+            assertThatThrownBy(() -> capped.refresh(samples)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith(n + " initiatives are more than the " + max + " this all-pairs method links");
+            assertThat(capped.initiativeRowsRead()).as("max %d: no text read", max).isZero();
+        }
+        assertThat(samples.graphNames()).doesNotContain(Iris.DEFAULT.similarityGraph());
     }
 
     @Test
