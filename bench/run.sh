@@ -9,11 +9,13 @@
 # jars), --smoke (tiny durations), --no-jmh (no JMH at all), --no-extraction (skip the extraction
 # JMH, which does not depend on --size), --no-load-test, --no-txnload (skip the load in transactions
 # and the compaction, the slowest steps at large sizes), --oxigraph (also run the canned queries
-# against Oxigraph from npm). See docs/benchmarks.md for what each step measures.
+# against Oxigraph from npm), --serve-only (skip the corpus, extraction and loading steps: serve the
+# database an earlier run at this size left in bench/work/ and rerun the serving steps into the same
+# results folder, keeping its loading figures). See docs/benchmarks.md for what each step measures.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BENCH="$ROOT/bench"
-SIZE=1000 SEED=42 OUT="" BUILD=1 SMOKE=0 JMH=1 EXTRACT=1 LOADTEST=1 OXIGRAPH=0 TXNLOAD=1
+SIZE=1000 SEED=42 OUT="" BUILD=1 SMOKE=0 JMH=1 EXTRACT=1 LOADTEST=1 OXIGRAPH=0 TXNLOAD=1 SERVEONLY=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --size) SIZE="$2"; shift 2 ;;
@@ -26,7 +28,8 @@ while [ $# -gt 0 ]; do
     --no-load-test) LOADTEST=0; shift ;;
     --no-txnload) TXNLOAD=0; shift ;;
     --oxigraph) OXIGRAPH=1; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --serve-only) SERVEONLY=1; shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -40,7 +43,11 @@ REFDB="$WORK/db-ref-$SIZE"
 NQ="$WORK/export-$SIZE.nq"
 mkdir -p "$WORK" "$RES"
 log() { printf '%s  %s\n' "$(date +%H:%M:%S)" "$*" | tee -a "$RES/run.log"; }
-: > "$RES/run.log"
+if [ "$SERVEONLY" = 1 ]; then
+  [ -d "$DB" ] || { echo "--serve-only: no database at $DB; run without it first" >&2; exit 2; }
+else
+  : > "$RES/run.log"
+fi
 if [ "$SMOKE" = 1 ]; then
   JMH_X="-wi 0 -i 1 -r 1s -f 1"; EXTRACT_X="-p reports=20"; LAT_RUNS=3; LAT_WARM=1; WARM_REQ=20; LOAD_CLIENTS=4; LOAD_SECONDS=3
 else
@@ -89,6 +96,10 @@ timed() { # timed NAME cmd...   → appends NAME,seconds,peak_rss_mib,cpu_s to $
   echo "$name,$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.2f", b-a}'),$peak,$(awk -v c="$cpu" -v t="$tck" 'BEGIN{printf "%.1f", c/t}')" >> "$RES/timings.csv"
   log "$name: $(tail -1 "$RES/timings.csv")"
 }
+if [ "$SERVEONLY" = 1 ]; then
+  log "serve-only rerun: the loading figures in $RES are from the earlier run"
+  echo "serve_only_rerun,$(date -u +%FT%TZ) loadavg $(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')" >> "$RES/machine.csv"
+else
 echo "step,seconds,peak_rss_mib,cpu_s" > "$RES/timings.csv"
 {
   echo "date,$(date -u +%FT%TZ)"; echo "size,$SIZE"; echo "seed,$SEED"; echo "smoke,$SMOKE"
@@ -148,6 +159,8 @@ echo "db_bytes_compacted,$(( $(du -sk "$DB-compact" | cut -f1) * 1024 ))" >> "$R
 rm -rf "$DB-compact"
 fi
 fi
+
+fi # not --serve-only
 
 # -- 4. canned queries in-process (JMH) ----------------------------------------------------------
 QLIST=$(cd "$ROOT/queries" && ls *.rq | paste -sd, -)

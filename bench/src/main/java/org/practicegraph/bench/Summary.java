@@ -251,10 +251,10 @@ public final class Summary {
         if (!load.isEmpty()) {
             String[] l = load.get(0);
             w.println("## Sustained HTTP load (closed loop, the canned queries in turn)\n");
-            w.println("| answers | clients | seconds | requests | requests/s | p50 ms | p99 ms | max ms | errors |");
-            w.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-            w.printf("| evaluated each time | %s |%n", String.join(" | ", l));
-            if (!loadCached.isEmpty()) w.printf("| result cache used | %s |%n", String.join(" | ", loadCached.get(0)));
+            w.println("| answers | clients | seconds | requests | requests/s | p50 ms | p99 ms | max ms | errors | of which 503 |");
+            w.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            w.printf("| evaluated each time | %s |%n", String.join(" | ", padded(l, 9)));
+            if (!loadCached.isEmpty()) w.printf("| result cache used | %s |%n", String.join(" | ", padded(loadCached.get(0), 9)));
             w.println();
             out.put("load_rps", l[3]);
             out.put("load_p99_ms", l[5]);
@@ -281,4 +281,11 @@ public final class Summary {
         w.flush();
     }
 
+
+    /** @return the row with "–" for columns an older results file does not have */
+    private static String[] padded(String[] row, int columns) {
+        String[] p = Arrays.copyOf(row, Math.max(columns, row.length));
+        for (int k = row.length; k < p.length; k++) p[k] = "–";
+        return p;
+    }
 }
