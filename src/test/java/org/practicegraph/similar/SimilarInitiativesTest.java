@@ -190,7 +190,7 @@ class SimilarInitiativesTest {
         Store store = madeUpStore();
         SimilarInitiatives capped = SimilarInitiatives.create().maxInitiatives(5).embedder(counting).build();
         assertThatThrownBy(() -> capped.refresh(store)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("6 initiatives are more than the 5");
+                .hasMessageContaining("over 5 initiatives: more than the 5");
         assertThat(embedded.get()).isZero();
         assertThat(capped.initiativeRowsRead()).as("refused on the count, before the texts are read").isZero();
         assertThat(store.graphNames()).doesNotContain(Iris.DEFAULT.similarityGraph());
@@ -214,7 +214,7 @@ class SimilarInitiativesTest {
         for (int max : new int[] {10, n - 1}) {
             SimilarInitiatives capped = SimilarInitiatives.create().maxInitiatives(max).build();
             assertThatThrownBy(() -> capped.refresh(samples)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageStartingWith(n + " initiatives are more than the " + max + " this all-pairs method links");
+                    .hasMessageStartingWith("over " + max + " initiatives: more than the " + max + " this all-pairs method links");
             assertThat(capped.initiativeRowsRead()).as("max %d: no text read", max).isZero();
         }
         assertThat(samples.graphNames()).doesNotContain(Iris.DEFAULT.similarityGraph());
