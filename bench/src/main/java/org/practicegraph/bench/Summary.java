@@ -151,9 +151,11 @@ public final class Summary {
             if (t.containsKey("txnload"))
                 w.printf(" In transactions (`load --no-bulk`) / `tdb2.tdbloader`: %.2f× wall, %.2f× CPU.",
                         Double.parseDouble(t.get("txnload")) / ref, Double.parseDouble(cpu.get("txnload")) / refCpu);
-            w.printf("%nDatabase after `load`: %.0f MB; after `tdb2.tdbcompact`: %.0f MB; in transactions: %.0f MB; "
-                            + "`tdb2.tdbloader`'s: %.0f MB (disk blocks used).%n%n", mb("db_bytes"), mb("db_bytes_compacted"),
-                    mb("txndb_bytes"), mb("refdb_bytes"));
+            // the compaction and the load in transactions are skipped by --no-txnload: no figure, no clause
+            w.printf("%nDatabase after `load`: %.0f MB%s%s; `tdb2.tdbloader`'s: %.0f MB (disk blocks used).%n%n", mb("db_bytes"),
+                    Double.isNaN(mb("db_bytes_compacted")) ? "" : String.format(Locale.ROOT, "; after `tdb2.tdbcompact`: %.0f MB", mb("db_bytes_compacted")),
+                    Double.isNaN(mb("txndb_bytes")) ? "" : String.format(Locale.ROOT, "; in transactions: %.0f MB", mb("txndb_bytes")),
+                    mb("refdb_bytes"));
             out.put("db_mb", f(mb("db_bytes")));
             out.put("db_compacted_mb", f(mb("db_bytes_compacted")));
         }
