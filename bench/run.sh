@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole benchmark suite at one corpus size and writes bench/results/size-N/.
 #
-#   bench/run.sh --size 1000            # ~10 min on a quiet 2-core machine (25 min under load: docs)
+#   bench/run.sh --size 1000            # ~12 min on a quiet 2-core machine, ~10 with --no-txnload (docs)
 #   bench/run.sh --size 10 --smoke      # CI: seconds per step, no timing targets, no apt installs
 #
 # Options: --size N (reports, default 1000), --seed S (default 42), --results DIR (default
