@@ -100,8 +100,9 @@ public final class Store implements AutoCloseable {
     public DatasetGraph dataset() { return dsg; }
 
     /**
-     * @return a number that every committed write transaction changes (TDB2's data version), so
-     *         anything computed from the data can tell whether it is still current
+     * @return how many write transactions have committed since this store was opened (counted by a
+     *         TDB2 transaction listener; a bulk load, which is not a transaction, is not counted), so
+     *         anything computed from the data in this process can tell whether it is still current
      */
     public long dataVersion() { return dataVersion.get(); }
 
