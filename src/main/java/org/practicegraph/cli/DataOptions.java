@@ -87,7 +87,7 @@ final class DataOptions {
             Manifest m = manifest != null ? Manifest.read(manifest) : null;
             List<Path> inputs = data != null ? data
                     : m != null ? m.entries().stream().map(Manifest.Entry::file).toList()
-                    : store.graphNames().stream().anyMatch(g -> g.startsWith(iris().reportGraphPrefix())) ? List.of()
+                    : store.anyGraphStartsWith(iris().reportGraphPrefix()) ? List.of()
                     : List.of(sampleCorpus());
             if (!inputs.isEmpty()) {
                 LoadResult r = Loader.create().store(store).iris(iris()).manifest(m).onWarning(err::println).progress(ProgressBarProgress.forConsole()).build().load(inputs);

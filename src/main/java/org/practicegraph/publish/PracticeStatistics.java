@@ -88,8 +88,7 @@ public final class PracticeStatistics {
      *         statistics existed)
      */
     public boolean missing(Store store) {
-        java.util.Set<String> graphs = store.graphNames();
-        return !graphs.contains(iris.statsGraph()) && graphs.stream().anyMatch(g -> g.startsWith(iris.reportGraphPrefix()));
+        return !store.containsGraph(iris.statsGraph()) && store.anyGraphStartsWith(iris.reportGraphPrefix());
     }
 
     /**

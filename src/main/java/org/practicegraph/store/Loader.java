@@ -172,7 +172,7 @@ public final class Loader {
      */
     private Store.BulkLoad bulkLoad(List<Input> files) {
         if (!bulkWhenEmpty || store.directory() == null) return null;
-        if (store.graphNames().stream().anyMatch(g -> g.startsWith(iris.reportGraphPrefix()))) return null;
+        if (store.anyGraphStartsWith(iris.reportGraphPrefix())) return null;
         Set<String> graphs = new java.util.HashSet<>();
         for (Input in : files) if (!graphs.add(iris.reportGraph(in.file().getFileName().toString()))) return null;
         return store.bulkLoad();
