@@ -51,6 +51,17 @@ class DerivedGraphsTest {
     }
 
     @Test
+    void statisticsAreMissingWhereReportsWereLoadedWithoutThem() {
+        PracticeStatistics stats = PracticeStatistics.of(IRIS);
+        assertThat(stats.missing(store)).isTrue();
+        stats.refreshIfChanged(store);
+        assertThat(stats.missing(store)).isFalse();
+        try (Store empty = Store.inMemory()) {
+            assertThat(stats.missing(empty)).as("no reports: nothing to count").isFalse();
+        }
+    }
+
+    @Test
     void writtenOnceThenLeftAloneWhileNothingChanges() {
         assertThat(refreshAll()).as("first time").containsExactly(true, true, true);
         assertThat(refreshAll()).as("unchanged").containsExactly(false, false, false);
