@@ -1,21 +1,22 @@
 #!/usr/bin/env bash
 # Runs the whole benchmark suite at one corpus size and writes bench/results/size-N/.
 #
-#   bench/run.sh --size 1000            # ~12 min on a quiet 2-core machine, ~10 with --no-txnload (docs)
+#   bench/run.sh --size 1000            # ~10 min on a quiet 2-core machine (docs/benchmarks.md)
 #   bench/run.sh --size 10 --smoke      # CI: seconds per step, no timing targets, no apt installs
 #
 # Options: --size N (reports, default 1000), --seed S (default 42), --results DIR (default
 # bench/results/size-N), --skip-build (reuse the built
 # jars), --smoke (tiny durations), --no-jmh (no JMH at all), --no-extraction (skip the extraction
-# JMH, which does not depend on --size), --no-load-test, --no-txnload (skip the load in transactions
-# and the compaction, the slowest steps at large sizes), --oxigraph (also run the canned queries
+# JMH, which does not depend on --size), --no-load-test, --txnload (also load in transactions and
+# compact: the slowest steps at large sizes, ~2 more minutes at 1,000; --smoke does by default,
+# --no-txnload skips them there too), --oxigraph (also run the canned queries
 # against Oxigraph from npm), --serve-only (skip the corpus, extraction and loading steps: serve the
 # database an earlier run at this size left in bench/work/ and rerun the serving steps into the same
 # results folder, keeping its loading figures). See docs/benchmarks.md for what each step measures.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BENCH="$ROOT/bench"
-SIZE=1000 SEED=42 OUT="" BUILD=1 SMOKE=0 JMH=1 EXTRACT=1 LOADTEST=1 OXIGRAPH=0 TXNLOAD=1 SERVEONLY=0
+SIZE=1000 SEED=42 OUT="" BUILD=1 SMOKE=0 JMH=1 EXTRACT=1 LOADTEST=1 OXIGRAPH=0 TXNLOAD="" SERVEONLY=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --size) SIZE="$2"; shift 2 ;;
@@ -26,14 +27,17 @@ while [ $# -gt 0 ]; do
     --no-jmh) JMH=0; shift ;;
     --no-extraction) EXTRACT=0; shift ;;
     --no-load-test) LOADTEST=0; shift ;;
+    --txnload) TXNLOAD=1; shift ;;
     --no-txnload) TXNLOAD=0; shift ;;
     --oxigraph) OXIGRAPH=1; shift ;;
     --serve-only) SERVEONLY=1; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 
+# the smoke run exercises every step; a timed run leaves out the load in transactions unless asked
+[ -z "$TXNLOAD" ] && TXNLOAD=$SMOKE
 WORK="$BENCH/work"
 if [ -n "$OUT" ]; then RES="$(mkdir -p "$OUT" && cd "$OUT" && pwd)"
 elif [ "$SMOKE" = 1 ]; then RES="$WORK/smoke-results"; else RES="$BENCH/results/size-$SIZE"; fi
@@ -114,7 +118,8 @@ echo "step,seconds,peak_rss_mib,cpu_s" > "$RES/timings.csv"
 # -- 1. corpus -----------------------------------------------------------------------------------
 log "corpus: $SIZE synthetic reports, seed $SEED"
 timed generate java -cp "$CP" org.practicegraph.bench.CorpusGenerator --size "$SIZE" --seed "$SEED" --out "$CORPUS"
-echo "corpus_bytes,$(cat "$CORPUS"/synthetic-*.txt | wc -c)" >> "$RES/machine.csv"
+# find | xargs, not a glob: 50,000 file names are more than one command line takes
+echo "corpus_bytes,$(find "$CORPUS" -name 'synthetic-*.txt' -print0 | xargs -0 cat | wc -c)" >> "$RES/machine.csv"
 
 # -- 2. extraction throughput (JMH, in-process) --------------------------------------------------
 THREADS="1 2"; [ "$SMOKE" = 1 ] && THREADS=1
@@ -189,7 +194,9 @@ serve() { # serve NAME XMX args... → sets SPID, PORT; records start-up time to
   # The server answers while it (re)writes its derived graphs (statistics, cube, VoID counts): wait
   # for those to be written before timing queries, so the figures are of a settled server.
   local w0; w0=$(date +%s%3N)
-  for _ in $(seq 6000); do grep -q "Derived graphs:" "$RES/$name.out" && break; sleep 0.1; done
+  # (up to 30 min: at 50,000 reports the first start after a load counts ~40M quads for the VoID description)
+  for _ in $(seq 18000); do grep -q "Derived graphs:" "$RES/$name.out" && break; kill -0 "$SPID" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$SPID" 2>/dev/null || { echo "$name: the server stopped"; tail -20 "$RES/$name.out"; return 1; }
   echo "$name,derived_graphs_settled_s,$(awk -v a="$w0" -v b="$(date +%s%3N)" 'BEGIN{printf "%.1f", (b-a)/1000}')" >> "$RES/serve.csv"
 }
 stop() { # stop NAME: records peak RSS and peak heap after GC, then stops the server

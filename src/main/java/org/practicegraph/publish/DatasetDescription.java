@@ -13,7 +13,6 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
@@ -232,7 +231,7 @@ public final class DatasetDescription {
     private static QuerySolution one(Store store, String sparql) { return all(store, sparql).get(0); }
 
     private static List<QuerySolution> all(Store store, String sparql) {
-        try (QueryExecution qe = QueryExecution.create(sparql, DatasetFactory.wrap(store.dataset()))) {
+        try (QueryExecution qe = store.ownQuery(sparql)) {
             List<QuerySolution> rows = new java.util.ArrayList<>();
             qe.execSelect().forEachRemaining(rows::add);
             return rows;

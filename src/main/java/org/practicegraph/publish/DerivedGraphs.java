@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -64,7 +63,7 @@ final class DerivedGraphs {
         DatasetGraph dsg = store.dataset();
         return Txn.calculateRead(dsg, () -> {
             Map<String, List<String>> reports = new TreeMap<>();
-            try (QueryExecution qe = QueryExecution.create(REPORTS, DatasetFactory.wrap(dsg))) {
+            try (QueryExecution qe = store.ownQuery(REPORTS)) {
                 qe.execSelect().forEachRemaining(row -> reports.computeIfAbsent(row.getResource("g").getURI(), g -> new ArrayList<>())
                         .add(row.getLiteral("h").getLexicalForm() + " " + (row.contains("t") ? row.getLiteral("t").getLexicalForm() : "")));
             }

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.OptionalLong;
 
-import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
@@ -102,7 +101,7 @@ public final class PracticeStatistics {
             for (String name : DATA_SETS) {
                 ParameterizedSparqlString q = new ParameterizedSparqlString(Resources.text(query(name)));
                 q.setIri("dataset", dataSet(name));
-                try (QueryExecution qe = QueryExecution.create(q.asQuery(), DatasetFactory.wrap(store.dataset()))) {
+                try (QueryExecution qe = store.ownQuery(q.asQuery())) {
                     qe.execConstruct(stats);
                 }
             }

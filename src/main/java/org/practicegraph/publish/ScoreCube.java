@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.OptionalLong;
 
-import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
@@ -66,7 +65,7 @@ public final class ScoreCube {
         q.setIri("dataset", dataSet());
         q.setIri("notStated", iris.base() + "period/not-stated");
         Txn.executeRead(store.dataset(), () -> {
-            try (QueryExecution qe = QueryExecution.create(q.asQuery(), DatasetFactory.wrap(store.dataset()))) {
+            try (QueryExecution qe = store.ownQuery(q.asQuery())) {
                 qe.execConstruct(cube);
             }
         });

@@ -21,7 +21,6 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
-import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
@@ -280,7 +279,7 @@ public final class SimilarInitiatives {
 
     private static List<QuerySolution> select(Store store, String sparql) {
         return Txn.calculateRead(store.dataset(), () -> {
-            try (QueryExecution qe = QueryExecution.create(sparql, DatasetFactory.wrap(store.dataset()))) {
+            try (QueryExecution qe = store.ownQuery(sparql)) {
                 List<QuerySolution> rows = new ArrayList<>();
                 // TDB2 resolves a row's nodes lazily, inside the transaction only: copy them out.
                 qe.execSelect().forEachRemaining(row -> {

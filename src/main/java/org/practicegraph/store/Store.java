@@ -17,6 +17,11 @@ import org.apache.jena.dboe.transaction.txn.TransactionListener;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.query.text.TextDatasetFactory;
 import org.apache.jena.query.text.TextHit;
@@ -275,6 +280,19 @@ public final class Store implements AutoCloseable {
     public boolean containsGraph(String graphName) {
         return Txn.calculateRead(dsg, () -> dsg.containsGraph(NodeFactory.createURI(graphName)));
     }
+
+    /**
+     * @return an execution of {@code query} over the whole store without the time limit a server
+     *         puts on the dataset for its clients ({@code serve --timeout}, in the dataset's
+     *         context): what Practice Graph computes for itself (the derived graphs, similarity)
+     *         must run to the end, and at 50,000 reports counting the data takes minutes
+     */
+    public QueryExecution ownQuery(Query query) {
+        return QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(query).set(ARQ.queryTimeout, "-1").build();
+    }
+
+    /** @see #ownQuery(Query) */
+    public QueryExecution ownQuery(String sparql) { return ownQuery(QueryFactory.create(sparql)); }
 
     /** @return a copy of one named graph (empty when absent) */
     public Graph graph(String graphName) {
