@@ -288,8 +288,14 @@ public final class Store implements AutoCloseable {
      *         must run to the end, and at 50,000 reports counting the data takes minutes
      */
     public QueryExecution ownQuery(Query query) {
-        return QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(query).set(ARQ.queryTimeout, "-1").build();
+        var qe = QueryExecution.dataset(DatasetFactory.wrap(dsg)).query(query).set(ARQ.queryTimeout, "-1");
+        // DISTINCT and ORDER BY past this many rows go to temporary files, not the heap
+        if (!dsg.getContext().isDefined(ARQ.spillToDiskThreshold)) qe = qe.set(ARQ.spillToDiskThreshold, SPILL_THRESHOLD);
+        return qe.build();
     }
+
+    /** Rows an own query's DISTINCT or ORDER BY keeps in the heap before spilling to disk. */
+    public static final long SPILL_THRESHOLD = 200_000;
 
     /** @see #ownQuery(Query) */
     public QueryExecution ownQuery(String sparql) { return ownQuery(QueryFactory.create(sparql)); }

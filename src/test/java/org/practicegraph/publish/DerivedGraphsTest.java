@@ -50,6 +50,38 @@ class DerivedGraphsTest {
                 description("http://localhost:3030").refreshIfChanged(store).isPresent());
     }
 
+    /** @return the one number a SELECT (COUNT… AS ?n) query gives, evaluated as a client's query */
+    private long count(String sparql) {
+        return org.apache.jena.system.Txn.calculateRead(store.dataset(), () -> {
+            try (var qe = org.apache.jena.query.QueryExecution.create(sparql, org.apache.jena.query.DatasetFactory.wrap(store.dataset()))) {
+                return qe.execSelect().next().getLiteral("n").getLong();
+            }
+        });
+    }
+
+    @Test
+    void theDescriptionCountsTheSameWhenItsDistinctRowsSpillToDisk() {
+        String derived = "FILTER(?g NOT IN (<" + IRIS.descriptionGraph() + ">, <" + IRIS.cubeGraph() + ">, <" + IRIS.similarityGraph()
+                + ">, <" + IRIS.statsGraph() + ">))";
+        long subjects = count("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } " + derived + " }");
+        long entities = count("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } " + derived
+                + " FILTER(isIRI(?s) && STRSTARTS(STR(?s), \"" + IRIS.base() + "\")) }");
+        long initiatives = count("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a <" + PG.Initiative.getURI() + "> } }");
+        assertThat(subjects).isGreaterThan(100);
+        // a threshold of 10 rows: every DISTINCT of the counts goes through temporary files
+        store.dataset().getContext().set(org.apache.jena.query.ARQ.spillToDiskThreshold, 10L);
+        description("http://localhost:3030").refreshIfChanged(store);
+        Graph d = store.graph(IRIS.descriptionGraph());
+        var ds = NodeFactory.createURI(IRIS.dataset());
+        java.util.function.Function<String, Long> voidCount = p -> ((Number) d.find(ds, NodeFactory.createURI("http://rdfs.org/ns/void#" + p), null)
+                .next().getObject().getLiteralValue()).longValue();
+        assertThat(voidCount.apply("distinctSubjects")).isEqualTo(subjects);
+        assertThat(voidCount.apply("entities")).isEqualTo(entities);
+        var partition = d.find(null, NodeFactory.createURI("http://rdfs.org/ns/void#class"), PG.Initiative.asNode()).next().getSubject();
+        assertThat(((Number) d.find(partition, NodeFactory.createURI("http://rdfs.org/ns/void#entities"), null).next().getObject()
+                .getLiteralValue()).longValue()).isEqualTo(initiatives).isPositive();
+    }
+
     @Test
     void statisticsAreMissingWhereReportsWereLoadedWithoutThem() {
         PracticeStatistics stats = PracticeStatistics.of(IRIS);
