@@ -49,6 +49,8 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 public final class Store implements AutoCloseable {
     /** Most hits one {@link #search} may ask for, {@value}. */
     public static final int MAX_SEARCH_HITS = 10_000;
+    /** Rows an {@link #ownQuery own query}'s DISTINCT or ORDER BY keeps in the heap before spilling to disk. */
+    public static final long SPILL_THRESHOLD = 200_000;
 
     private final DatasetGraph base;
     private final DatasetGraph dsg;
@@ -293,9 +295,6 @@ public final class Store implements AutoCloseable {
         if (!dsg.getContext().isDefined(ARQ.spillToDiskThreshold)) qe = qe.set(ARQ.spillToDiskThreshold, SPILL_THRESHOLD);
         return qe.build();
     }
-
-    /** Rows an own query's DISTINCT or ORDER BY keeps in the heap before spilling to disk. */
-    public static final long SPILL_THRESHOLD = 200_000;
 
     /** @see #ownQuery(Query) */
     public QueryExecution ownQuery(String sparql) { return ownQuery(QueryFactory.create(sparql)); }

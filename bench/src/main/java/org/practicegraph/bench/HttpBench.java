@@ -82,9 +82,10 @@ public final class HttpBench {
         return send(query, HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    /** As {@link #send(String)}, the body read by {@code body}: the load test reads it to the end and keeps none of it. */
+    /** Longest the client waits for an answer (see {@link #send(String, HttpResponse.BodyHandler)}). */
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(600);
 
+    /** As {@link #send(String)}, the body read by {@code body}: the load test reads it to the end and keeps none of it. */
     private <T> HttpResponse<T> send(String query, HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
         String form = "query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
         HttpRequest.Builder req = form.length() <= MAX_GET_QUERY
