@@ -13,9 +13,6 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.query.ParameterizedSparqlString;
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
@@ -26,6 +23,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.practicegraph.rdf.Iris;
 import org.practicegraph.rdf.PG;
+import org.practicegraph.store.GraphCounts;
 import org.practicegraph.store.Store;
 
 /**
@@ -79,7 +77,8 @@ public final class DatasetDescription {
      */
     public OptionalLong refreshIfChanged(Store store) {
         // the digests are taken before the data is read: the content is never older than its digest
-        String method = DerivedGraphs.method(DatasetDescription.class);
+        // the counting is GraphCounts' code: a change there counts again too
+        String method = DerivedGraphs.method(DatasetDescription.class, "/" + GraphCounts.class.getName().replace('.', '/') + ".class");
         String inputs = DerivedGraphs.inputs(store, iris);
         String countsDigest = DerivedGraphs.digest(method, iris.base(), inputs);
         String digest = DerivedGraphs.digest(method, iris.base(), publicUrl, sparqlPath, inputs);
@@ -178,47 +177,30 @@ public final class DatasetDescription {
     private Model counts(Store store) {
         countsComputed.incrementAndGet();
         Model m = ModelFactory.createDefaultModel();
-        Txn.executeRead(store.dataset(), () -> count(store, m, m.createResource(iris.dataset())));
-        return m;
-    }
-
-    private void count(Store store, Model m, Resource ds) {
-        String derived = "FILTER(?g NOT IN (<" + iris.descriptionGraph() + ">, <" + iris.cubeGraph() + ">, <" + iris.similarityGraph() + ">, <" + iris.statsGraph() + ">))";
-        // Each DISTINCT is a sub-query, not COUNT(DISTINCT …): a sub-query's DISTINCT spills to disk
-        // past Store.SPILL_THRESHOLD rows, an aggregate's keeps every value in the heap, and at
-        // 50,000 reports (40 million quads) that ran `serve -Xmx1g` out of memory.
-        long triples = one(store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } " + derived + " }").getLiteral("n").getLong();
-        long subjects = one(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } " + derived + " } }")
-                .getLiteral("n").getLong();
-        List<QuerySolution> properties = all(store, "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?s ?p ?o } " + derived + " }");
-        ds.addLiteral(voidp(m, "triples"), typed(m, triples));
-        ds.addLiteral(voidp(m, "distinctSubjects"), typed(m, subjects));
-        ds.addLiteral(voidp(m, "properties"), typed(m, properties.size()));
-        long entities = one(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } " + derived
-                + " FILTER(isIRI(?s) && STRSTARTS(STR(?s), \"" + iris.base() + "\")) } }").getLiteral("n").getLong();
-        ds.addLiteral(voidp(m, "entities"), typed(m, entities));
+        Resource ds = m.createResource(iris.dataset());
+        // one pass over a quad index, not SPARQL: COUNT(DISTINCT ?s) over 50,000 reports' 40 million
+        // quads ran serve -Xmx1g out of heap, and its spilled replacement took many minutes
+        GraphCounts c = store.countNamedGraphs(
+                Set.of(iris.descriptionGraph(), iris.cubeGraph(), iris.similarityGraph(), iris.statsGraph()),
+                iris.base(), EXAMPLE_CLASSES.stream().map(Resource::getURI).collect(java.util.stream.Collectors.toSet()));
+        ds.addLiteral(voidp(m, "triples"), typed(m, c.quads()));
+        ds.addLiteral(voidp(m, "distinctSubjects"), typed(m, c.subjects()));
+        ds.addLiteral(voidp(m, "properties"), typed(m, c.properties().size()));
+        ds.addLiteral(voidp(m, "entities"), typed(m, c.entities()));
+        c.classEntities().forEach((cls, n) -> ds.addProperty(voidp(m, "classPartition"), m.createResource()
+                .addProperty(voidp(m, "class"), m.createResource(cls))
+                .addLiteral(voidp(m, "entities"), typed(m, n))));
+        ds.addLiteral(voidp(m, "classes"), typed(m, c.classEntities().size()));
         Set<String> vocabularies = new TreeSet<>();
-        int classes = 0;
-        for (QuerySolution row : all(store, "SELECT ?c (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?c ?s WHERE { GRAPH ?g { ?s a ?c } " + derived
-                + " } } GROUP BY ?c ORDER BY ?c")) {
-            Resource c = row.getResource("c");
-            ds.addProperty(voidp(m, "classPartition"), m.createResource()
-                    .addProperty(voidp(m, "class"), c)
-                    .addLiteral(voidp(m, "entities"), typed(m, row.getLiteral("n").getLong())));
-            vocabularies.add(namespace(c.getURI()));
-            classes++;
-        }
-        ds.addLiteral(voidp(m, "classes"), typed(m, classes));
-        for (QuerySolution row : properties) vocabularies.add(namespace(row.getResource("p").getURI()));
+        c.classEntities().keySet().forEach(cls -> vocabularies.add(namespace(cls)));
+        c.properties().forEach(p -> vocabularies.add(namespace(p)));
         vocabularies.removeIf(ns -> ns.startsWith(iris.base()));
         for (String ns : vocabularies) ds.addProperty(voidp(m, "vocabulary"), m.createResource(ns));
-        for (Resource c : EXAMPLE_CLASSES) {
-            ParameterizedSparqlString q = new ParameterizedSparqlString("SELECT (MIN(STR(?s)) AS ?ex) WHERE { GRAPH ?g { ?s a ?c } "
-                    + derived + " }");
-            q.setParam("c", c);
-            QuerySolution row = one(store, q.toString());
-            if (row.contains("ex")) ds.addProperty(voidp(m, "exampleResource"), m.createResource(row.getLiteral("ex").getString()));
+        for (Resource cls : EXAMPLE_CLASSES) {
+            String first = c.firstOfClass().get(cls.getURI());
+            if (first != null) ds.addProperty(voidp(m, "exampleResource"), m.createResource(first));
         }
+        return m;
     }
 
     private static String namespace(String iri) {
@@ -230,16 +212,6 @@ public final class DatasetDescription {
 
     private static org.apache.jena.rdf.model.Literal typed(Model m, long n) {
         return m.createTypedLiteral(Long.toString(n), XSDDatatype.XSDinteger);
-    }
-
-    private static QuerySolution one(Store store, String sparql) { return all(store, sparql).get(0); }
-
-    private static List<QuerySolution> all(Store store, String sparql) {
-        try (QueryExecution qe = store.ownQuery(sparql)) {
-            List<QuerySolution> rows = new java.util.ArrayList<>();
-            qe.execSelect().forEachRemaining(rows::add);
-            return rows;
-        }
     }
 
     /** Configures a {@link DatasetDescription}. */

@@ -284,6 +284,18 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * Counts what the named graphs hold, in one pass over a quad index (see {@link GraphCounts}).
+     *
+     * @param leftOut        names of graphs not to count
+     * @param entityPrefix   the start of this data's own IRIs
+     * @param exampleClasses classes to name a first instance of
+     * @return the counts, read in one read transaction
+     */
+    public GraphCounts countNamedGraphs(Set<String> leftOut, String entityPrefix, Set<String> exampleClasses) {
+        return Txn.calculateRead(base, () -> GraphCounts.count(base, leftOut, entityPrefix, exampleClasses));
+    }
+
+    /**
      * @return an execution of {@code query} over the whole store without the time limit a server
      *         puts on the dataset for its clients ({@code serve --timeout}, in the dataset's
      *         context): what Practice Graph computes for itself (the derived graphs, similarity)
