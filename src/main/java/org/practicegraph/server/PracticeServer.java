@@ -21,6 +21,7 @@ import org.practicegraph.publish.JsonLdContext;
 import org.practicegraph.publish.PracticeStatistics;
 import org.practicegraph.publish.ScoreCube;
 import org.practicegraph.similar.SimilarInitiatives;
+import org.practicegraph.similar.TextEmbedder;
 import org.practicegraph.rdf.Iris;
 import org.practicegraph.store.Store;
 
@@ -106,13 +107,17 @@ public final class PracticeServer {
     });
     private volatile CompletableFuture<Void> similarityWritten = CompletableFuture.completedFuture(null);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PracticeServer.class);
+    /** Longest {@link #stop} waits for the similar-initiative links to stop. */
+    static final Duration SIMILARITY_STOP_WAIT = Duration.ofSeconds(30);
 
     private PracticeServer(Builder b) {
         AskJsonWriter.install();
         this.store = b.store;
         this.iris = b.iris;
         this.publicUrl = b.publicUrl;
-        this.similar = SimilarInitiatives.create().iris(b.iris).build();
+        SimilarInitiatives.Builder sb = SimilarInitiatives.create().iris(b.iris);
+        if (b.embedder != null) sb.embedder(b.embedder);
+        this.similar = sb.build();
         b.store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(b.timeout.toMillis()));
         ServiceAllowlist.of(b.serviceAllowlist).install(b.store.dataset().getContext());
         DataService service = DataService.newBuilder(b.store.dataset())
@@ -222,10 +227,21 @@ public final class PracticeServer {
     /** @return the URL the server is published under: the configured one, else {@code http://localhost:{port}} */
     public String publicUrl() { return publicUrl != null ? publicUrl : "http://localhost:" + port(); }
 
-    /** Stops the server. */
+    /**
+     * Stops the server, and waits (up to {@link #SIMILARITY_STOP_WAIT}) for the similar-initiative
+     * links to stop: the embedding model is native code (ONNX Runtime), and a JVM that exits while a
+     * thread is still inside it, loading the model, can crash on its way out; the store, too, is
+     * closed once this returns. The links stop between embedding batches.
+     */
     public void stop() {
         linker.shutdownNow();
         fuseki.stop();
+        try {
+            if (!linker.awaitTermination(SIMILARITY_STOP_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+                LOG.warn("Similar initiatives still running {} s after the stop; stopping without them", SIMILARITY_STOP_WAIT.toSeconds());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Blocks until the server stops. */
@@ -265,6 +281,7 @@ public final class PracticeServer {
         private int maxQueued = DEFAULT_MAX_QUEUED;
         private Duration queueTimeout = DEFAULT_QUEUE_TIMEOUT;
         private long resultCacheBytes = defaultResultCacheBytes();
+        private TextEmbedder embedder;
 
         private Builder() {}
 
@@ -364,6 +381,11 @@ public final class PracticeServer {
          * @return this builder, for chaining
          */
         public Builder adminPassword(AdminPassword password) { this.adminPassword = password; return this; }
+        /**
+         * @param embedder the text embedder for the similar-initiative links (default: {@link org.practicegraph.similar.MiniLmEmbedder})
+         * @return this builder, for chaining
+         */
+        public Builder embedder(TextEmbedder embedder) { this.embedder = requireNonNull(embedder, "embedder"); return this; }
 
         /** @return the server, not yet started @throws IllegalStateException when no store was given */
         public PracticeServer build() {

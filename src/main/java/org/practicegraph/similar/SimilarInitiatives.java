@@ -198,6 +198,7 @@ public final class SimilarInitiatives {
         String method = method();
         int links = 0;
         for (int a = 0; a < ids.size(); a++) {
+            stopIfInterrupted();
             Initiative ia = initiatives.get(ids.get(a));
             List<Map.Entry<String, BigDecimal>> candidates = new ArrayList<>();
             for (int b = 0; b < ids.size(); b++) {
@@ -248,6 +249,7 @@ public final class SimilarInitiatives {
             if (v != null) vectors.put(t, v); else missing.add(t);
         }
         for (int i = 0; i < missing.size(); i += BATCH) {
+            stopIfInterrupted();
             List<String> batch = missing.subList(i, Math.min(missing.size(), i + BATCH));
             List<float[]> vs = embedder.embed(batch);
             for (int j = 0; j < batch.size(); j++) {
@@ -256,6 +258,11 @@ public final class SimilarInitiatives {
             }
         }
         return missing.size();
+    }
+
+    /** Ends the run when its thread was told to stop (a server stopping): between steps, never inside the model. */
+    private static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("stopped before the links were written");
     }
 
     private record Initiative(Set<String> authorities, Set<String> types, Set<String> texts) {}
