@@ -1,14 +1,20 @@
 package org.practicegraph.server;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -36,14 +42,19 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * ({@link org.practicegraph.store.Store#dataVersion}): any committed write makes every older answer
  * unreachable, and they age out. Only whole answers are kept: status 200, written to the end
  * ({@link CappedQuery} marks the request when the result is sent in full, so an answer cut off by a
- * timeout or a failure is never kept), no larger than a quarter of the cache, and asked while no write
- * committed. Not kept: queries whose answer may differ between runs on the same data ({@code NOW()},
+ * timeout or a failure is never kept), no larger than a quarter of the cache once gzipped, and asked
+ * while no write committed. Not kept: queries whose answer may differ between runs on the same data ({@code NOW()},
  * {@code RAND()}, {@code UUID()}, {@code STRUUID()}, {@code BNODE()}) or that read other endpoints
  * ({@code SERVICE}). A request with {@code Cache-Control: no-cache} is evaluated afresh (and its
  * answer kept). Responses say {@code X-Cache: HIT} or {@code MISS}.
  *
- * <p>The cache is bounded by bytes (Caffeine, least recently and frequently used first out); 0
- * turns it off.
+ * <p>Answers are kept gzipped (fastest level): SPARQL results repeat their variable names and values
+ * row after row and shrink 5–20×, so the listings of a national-scale database (tens of MB of JSON)
+ * fit where they would not as they are. A client that accepts gzip is sent the kept bytes as they are
+ * ({@code Content-Encoding: gzip}); any other gets them unzipped on the way out.
+ *
+ * <p>The cache is bounded by the gzipped bytes (Caffeine, least recently and frequently used first
+ * out); 0 turns it off.
  */
 final class ResultCache implements Filter {
     /** Request attribute {@link CappedQuery} sets once the whole answer has been written. */
@@ -59,8 +70,8 @@ final class ResultCache implements Filter {
     private final LongSupplier dataVersion;
     private final Cache<String, Answer> answers;
 
-    /** A kept answer: what the client is sent again. */
-    private record Answer(String contentType, byte[] body) {}
+    /** A kept answer: what the client is sent again, gzipped. */
+    private record Answer(String contentType, byte[] gzipped) {}
 
     /**
      * @param maxBytes    most bytes of answers kept (0: keep none)
@@ -72,12 +83,12 @@ final class ResultCache implements Filter {
         this.dataVersion = dataVersion;
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((String key, Answer a) -> key.length() * 2 + a.body().length)
+                .weigher((String key, Answer a) -> key.length() * 2 + a.gzipped().length)
                 .executor(Runnable::run)
                 .build();
     }
 
-    /** @return the most bytes an answer may have to be kept: a quarter of the cache */
+    /** @return the most bytes an answer may have, gzipped, to be kept: a quarter of the cache */
     long maxEntryBytes() { return maxBytes / 4; }
 
     /** @return how many answers are kept now */
@@ -88,7 +99,7 @@ final class ResultCache implements Filter {
 
     /** @return the cache's size, for the log */
     String describe() {
-        return maxBytes == 0 ? "off" : "answers of up to " + mib(maxEntryBytes()) + " kept, " + mib(maxBytes) + " in all, until the data change";
+        return maxBytes == 0 ? "off" : "answers of up to " + mib(maxEntryBytes()) + " gzipped kept, " + mib(maxBytes) + " in all, until the data change";
     }
 
     private static String mib(long bytes) { return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0); }
@@ -105,22 +116,50 @@ final class ResultCache implements Filter {
         if (!noCache(req)) {
             Answer hit = answers.getIfPresent(key);
             if (hit != null) {
-                res.setStatus(HttpServletResponse.SC_OK);
-                res.setContentType(hit.contentType());
-                res.setContentLength(hit.body().length);
-                res.setHeader("Vary", "Accept");
-                res.setHeader(HEADER, "HIT");
-                res.getOutputStream().write(hit.body());
+                send(hit, acceptsGzip(req), res);
                 return;
             }
         }
         res.setHeader(HEADER, "MISS");
         Capture capture = new Capture(res, maxEntryBytes());
-        chain.doFilter(req, capture);
-        byte[] body = capture.captured();
-        if (body != null && capture.getStatus() == HttpServletResponse.SC_OK && Boolean.TRUE.equals(req.getAttribute(COMPLETE))
+        byte[] gzipped;
+        try {
+            chain.doFilter(req, capture);
+        } finally {
+            gzipped = capture.captured();
+        }
+        if (gzipped != null && capture.getStatus() == HttpServletResponse.SC_OK && Boolean.TRUE.equals(req.getAttribute(COMPLETE))
                 && capture.getContentType() != null && dataVersion.getAsLong() == version)
-            answers.put(key, new Answer(capture.getContentType(), body));
+            answers.put(key, new Answer(capture.getContentType(), gzipped));
+    }
+
+    private static void send(Answer hit, boolean gzip, HttpServletResponse res) throws IOException {
+        res.setStatus(HttpServletResponse.SC_OK);
+        res.setContentType(hit.contentType());
+        res.setHeader("Vary", "Accept, Accept-Encoding");
+        res.setHeader(HEADER, "HIT");
+        if (gzip) {
+            res.setHeader("Content-Encoding", "gzip");
+            res.setContentLength(hit.gzipped().length);
+            res.getOutputStream().write(hit.gzipped());
+        } else {
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(hit.gzipped()), 1 << 16)) {
+                in.transferTo(res.getOutputStream());
+            }
+        }
+    }
+
+    /** @return whether the request's {@code Accept-Encoding} names gzip (or {@code *}) without {@code q=0} */
+    static boolean acceptsGzip(HttpServletRequest req) {
+        String ae = req.getHeader("Accept-Encoding");
+        if (ae == null) return false;
+        for (String coding : ae.toLowerCase(Locale.ROOT).split(",")) {
+            String[] parts = coding.trim().split(";");
+            String name = parts[0].trim();
+            boolean refused = parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+            if ((name.equals("gzip") || name.equals("x-gzip") || name.equals("*")) && !refused) return true;
+        }
+        return false;
     }
 
     /** @return whether the request is a query the cache may answer: GET, or a form POST, with a query that gives the same answer on the same data */
@@ -153,10 +192,11 @@ final class ResultCache implements Filter {
         return k.append("Accept: ").append(accept == null ? "" : accept).toString();
     }
 
-    /** A response that also copies the bytes it sends, up to a limit (past which it copies no more). */
+    /** A response that also keeps a gzipped copy of the bytes it sends, up to a limit (past which it keeps no more). */
     private static final class Capture extends HttpServletResponseWrapper {
         private final long limit;
-        private ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        private ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        private OutputStream copy = fastGzip(gzipped);
         private ServletOutputStream out;
 
         Capture(HttpServletResponse response, long limit) {
@@ -164,13 +204,34 @@ final class ResultCache implements Filter {
             this.limit = limit;
         }
 
-        /** @return the bytes sent, or null when they passed the limit */
-        byte[] captured() { return copy == null ? null : copy.toByteArray(); }
+        /** @return the bytes sent, gzipped, or null when they passed the limit */
+        byte[] captured() {
+            if (copy == null) return null;
+            ByteArrayOutputStream bytes = gzipped;
+            stopCopying();   // writes the gzip trailer
+            return bytes.size() > limit ? null : bytes.toByteArray();
+        }
 
         private void copy(byte[] b, int off, int len) {
             if (copy == null) return;
-            if (copy.size() + (long) len > limit) copy = null;
-            else copy.write(b, off, len);
+            try {
+                copy.write(b, off, len);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (gzipped.size() > limit) stopCopying();
+        }
+
+        /** Drops the copy; closing the gzip stream frees its native deflater now rather than at a later GC. */
+        private void stopCopying() {
+            if (copy == null) return;
+            try {
+                copy.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            copy = null;
+            gzipped = null;
         }
 
         @Override
@@ -198,8 +259,19 @@ final class ResultCache implements Filter {
         /** Answers written as characters (errors, not SPARQL results) go out as they are and are not kept. */
         @Override
         public PrintWriter getWriter() throws IOException {
-            copy = null;
+            stopCopying();
             return super.getWriter();
+        }
+    }
+
+    /** @return a gzip stream at the fastest level: the copy is made while the answer is sent */
+    private static OutputStream fastGzip(OutputStream to) {
+        try {
+            return new GZIPOutputStream(to, 1 << 16) {
+                { def.setLevel(Deflater.BEST_SPEED); }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

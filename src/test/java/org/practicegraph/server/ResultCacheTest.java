@@ -184,15 +184,20 @@ class ResultCacheTest {
         assertThat(server.resultCache().size()).isZero();
     }
 
+    /** 1,000 rows of CSV made by {@code row}, an expression over the digits ?a ?b ?c; counted once per evaluation. */
+    static String thousandRows(String row) {
+        return "SELECT ?x WHERE { VALUES ?i { 1 } BIND(<" + COUNT + ">(?i) AS ?n) "
+                + "VALUES ?a { 0 1 2 3 4 5 6 7 8 9 } VALUES ?b { 0 1 2 3 4 5 6 7 8 9 } VALUES ?c { 0 1 2 3 4 5 6 7 8 9 } "
+                + "BIND(" + row + " AS ?x) }";
+    }
+
     @Test
     void anAnswerOverAQuarterOfTheCacheIsSentButNotKept() throws Exception {
         start(b -> b.resultCacheBytes(4096));
-        // 1,000 rows of CSV: far over the 1 KiB an answer may have here
-        String rows = "SELECT ?x WHERE { VALUES ?i { 1 } BIND(<" + COUNT + ">(?i) AS ?n) "
-                + "VALUES ?a { 0 1 2 3 4 5 6 7 8 9 } VALUES ?b { 0 1 2 3 4 5 6 7 8 9 } VALUES ?c { 0 1 2 3 4 5 6 7 8 9 } "
-                + "BIND(CONCAT(STR(?a), STR(?b), STR(?c), \"-padding\") AS ?x) }";
+        // 1,000 SHA-256 hashes: ~65 KB that gzip cannot shrink below the 1 KiB an answer may have here
+        String rows = thousandRows("SHA256(CONCAT(STR(?a), STR(?b), STR(?c)))");
         HttpResponse<String> first = send(get(rows, "text/csv"));
-        assertThat(first.body().length()).isGreaterThan(1024);
+        assertThat(first.body().length()).isGreaterThan(64_000);
         assertThat(first.body().lines().count()).isEqualTo(1001);
         HttpResponse<String> second = send(get(rows, "text/csv"));
         assertThat(cacheHeader(second)).isEqualTo("MISS");
@@ -216,5 +221,40 @@ class ResultCacheTest {
         HttpResponse<String> hit = send(get(counted(""), "text/csv").header("Origin", "https://example.org"));
         assertThat(cacheHeader(hit)).isEqualTo("HIT");
         assertThat(hit.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
+    }
+
+    @Test
+    void answersAreKeptGzippedSoARepetitiveOneLargerThanTheLimitIsKept() throws Exception {
+        start(b -> b.resultCacheBytes(16 * 1024));
+        // ~50 KB of CSV, 12 times the 4 KiB an answer may have here, but a few hundred bytes gzipped
+        String rows = thousandRows("CONCAT(STR(?a), STR(?b), STR(?c), \"-the-same-padding-on-every-row-of-this-answer\")");
+        HttpResponse<String> first = send(get(rows, "text/csv"));
+        assertThat(first.body().length()).isGreaterThan(12 * 4096);
+        HttpResponse<String> second = send(get(rows, "text/csv"));
+        assertThat(cacheHeader(second)).isEqualTo("HIT");
+        assertThat(second.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(Counted.calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aClientAcceptingGzipIsSentTheKeptBytesGzipped() throws Exception {
+        start(b -> b);
+        HttpResponse<String> first = send(get(counted(""), "application/sparql-results+json"));
+        HttpResponse<byte[]> hit = http.send(get(counted(""), "application/sparql-results+json")
+                .header("Accept-Encoding", "br;q=1.0, gzip;q=0.8").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(cacheHeader(hit)).isEqualTo("HIT");
+        assertThat(hit.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(hit.headers().firstValue("Content-Type")).isEqualTo(first.headers().firstValue("Content-Type"));
+        assertThat(hit.headers().firstValue("Vary").orElse("")).contains("Accept-Encoding");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(hit.body()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(first.body());
+        }
+        // gzip refused with q=0: sent as it is
+        HttpResponse<String> plain = send(get(counted(""), "application/sparql-results+json").header("Accept-Encoding", "gzip;q=0"));
+        assertThat(cacheHeader(plain)).isEqualTo("HIT");
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(plain.body()).isEqualTo(first.body());
+        assertThat(Counted.calls.get()).isEqualTo(1);
     }
 }
