@@ -2,8 +2,18 @@ package org.practicegraph.publish;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.sparql.expr.NodeValue;
+import org.practicegraph.rdf.PG;
 
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QueryExecution;
@@ -25,6 +35,12 @@ import org.practicegraph.store.Store;
  *     {@code pg:initiativeCount};</li>
  * <li>{@code {base}dataset/partners-by-authority}: partner × authority → {@code pg:reportCount}.</li>
  * </ul>
+ * and the score history: {@code ?assessment pg:previousAssessment ?earlier}, from each dated
+ * assessment to the latest earlier one of the same council and quality statement, so that
+ * {@code scores-over-time} reads one link per assessment instead of comparing every pair of a
+ * council's assessments of a statement (quadratic: it ran past 300 s at 50,000 synthetic reports,
+ * some 330 per council). SPARQL 1.1 has no window functions, so this one is computed here, by
+ * sorting, not by a CONSTRUCT.
  * <pre>
  *   store.replaceGraph(Iris.DEFAULT.statsGraph(), PracticeStatistics.of(Iris.DEFAULT).build(store).getGraph());
  * </pre>
@@ -34,6 +50,8 @@ import org.practicegraph.store.Store;
  */
 public final class PracticeStatistics {
     static final String STRUCTURE = "/publish/statistics.ttl";
+    /** Every dated, scored assessment of a council, with what the score history groups and orders it by. */
+    static final String DATED_ASSESSMENTS = "/publish/dated-assessments.rq";
     /** data set name (under {base}dataset/) → the CONSTRUCT writing its observations */
     static final List<String> DATA_SETS = List.of(
             "initiative-types-by-score", "initiative-types-by-authority", "partners-by-authority");
@@ -73,9 +91,10 @@ public final class PracticeStatistics {
     }
 
     private String digest(Store store) {
-        String[] files = new String[DATA_SETS.size() + 1];
+        String[] files = new String[DATA_SETS.size() + 2];
         files[0] = STRUCTURE;
-        for (int i = 0; i < DATA_SETS.size(); i++) files[i + 1] = query(DATA_SETS.get(i));
+        files[1] = DATED_ASSESSMENTS;
+        for (int i = 0; i < DATA_SETS.size(); i++) files[i + 2] = query(DATA_SETS.get(i));
         return DerivedGraphs.digest(DerivedGraphs.method(PracticeStatistics.class, files), iris.base(), DerivedGraphs.inputs(store, iris));
     }
 
@@ -92,7 +111,7 @@ public final class PracticeStatistics {
 
     /**
      * @param store the loaded reports (read in one read transaction)
-     * @return the data sets, their structures and their observations
+     * @return the data sets, their structures and their observations, and the score history
      */
     public Model build(Store store) {
         Model stats = ModelFactory.createDefaultModel();
@@ -105,9 +124,50 @@ public final class PracticeStatistics {
                     qe.execConstruct(stats);
                 }
             }
+            List<DatedAssessment> dated = new ArrayList<>();
+            try (QueryExecution qe = store.ownQuery(Resources.text(DATED_ASSESSMENTS))) {
+                qe.execSelect().forEachRemaining(row -> dated.add(DatedAssessment.of(row)));
+            }
+            previousAssessments(dated, stats.getGraph());
         });
         stats.setNsPrefix("qb", "http://purl.org/linked-data/cube#");
         stats.setNsPrefix("pg", "https://w3id.org/practice-graph/def#");
         return stats;
+    }
+
+    /** An assessment, the council and statement it assesses, and its publication date. */
+    record DatedAssessment(Node assessment, Node authority, Node statement, NodeValue issued) {
+        static DatedAssessment of(QuerySolution row) {
+            return new DatedAssessment(row.get("a").asNode(), row.get("la").asNode(), row.get("qs").asNode(),
+                    NodeValue.makeNode(row.get("issued").asNode()));
+        }
+    }
+
+    /**
+     * Adds {@code a pg:previousAssessment p} for each assessment {@code a} and each {@code p} of the same
+     * council and statement published on the latest date before {@code a}'s (all of them, when several
+     * share that date): what "MAX of the earlier dates, then the assessments on it" gives in SPARQL.
+     *
+     * @param dated the assessments, in any order
+     * @param into  where the links go
+     */
+    static void previousAssessments(List<DatedAssessment> dated, Graph into) {
+        Map<List<Node>, List<DatedAssessment>> series = new HashMap<>();
+        for (DatedAssessment d : dated) series.computeIfAbsent(List.of(d.authority(), d.statement()), k -> new ArrayList<>()).add(d);
+        // NodeValue.compareAlways orders xsd:date and xsd:dateTime values as SPARQL's < does (and anything else stably)
+        Comparator<NodeValue> byDate = NodeValue::compareAlways;
+        for (List<DatedAssessment> s : series.values()) {
+            s.sort(Comparator.comparing(DatedAssessment::issued, byDate));
+            int previousFrom = -1, previousTo = -1;   // the run of assessments on the latest earlier date
+            for (int from = 0, to; from < s.size(); from = to) {
+                to = from;
+                while (to < s.size() && byDate.compare(s.get(to).issued(), s.get(from).issued()) == 0) to++;
+                for (int i = from; i < to; i++)
+                    for (int j = previousFrom; j >= 0 && j < previousTo; j++)
+                        into.add(s.get(i).assessment(), PG.previousAssessment.asNode(), s.get(j).assessment());
+                previousFrom = from;
+                previousTo = to;
+            }
+        }
     }
 }

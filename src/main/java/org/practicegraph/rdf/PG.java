@@ -35,6 +35,7 @@ public final class PG {
     public static final Property scoreLabel = property("scoreLabel");
     public static final Property scoreLevel = property("scoreLevel");
     public static final Property indicative = property("indicative");
+    public static final Property previousAssessment = property("previousAssessment");
     public static final Property hasOverallAssessment = property("hasOverallAssessment");
     public static final Resource OverallAssessment = resource("OverallAssessment");
     public static final Property overallRating = property("overallRating");
