@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -91,10 +92,8 @@ public final class PracticeStatistics {
     }
 
     private String digest(Store store) {
-        String[] files = new String[DATA_SETS.size() + 2];
-        files[0] = STRUCTURE;
-        files[1] = DATED_ASSESSMENTS;
-        for (int i = 0; i < DATA_SETS.size(); i++) files[i + 2] = query(DATA_SETS.get(i));
+        String[] files = Stream.concat(Stream.of(STRUCTURE, DATED_ASSESSMENTS), DATA_SETS.stream().map(PracticeStatistics::query))
+                .toArray(String[]::new);
         return DerivedGraphs.digest(DerivedGraphs.method(PracticeStatistics.class, files), iris.base(), DerivedGraphs.inputs(store, iris));
     }
 
@@ -158,15 +157,14 @@ public final class PracticeStatistics {
         Comparator<NodeValue> byDate = NodeValue::compareAlways;
         for (List<DatedAssessment> s : series.values()) {
             s.sort(Comparator.comparing(DatedAssessment::issued, byDate));
-            int previousFrom = -1, previousTo = -1;   // the run of assessments on the latest earlier date
+            List<DatedAssessment> previous = List.of();   // the assessments on the latest earlier date
             for (int from = 0, to; from < s.size(); from = to) {
-                to = from;
+                to = from + 1;
                 while (to < s.size() && byDate.compare(s.get(to).issued(), s.get(from).issued()) == 0) to++;
-                for (int i = from; i < to; i++)
-                    for (int j = previousFrom; j >= 0 && j < previousTo; j++)
-                        into.add(s.get(i).assessment(), PG.previousAssessment.asNode(), s.get(j).assessment());
-                previousFrom = from;
-                previousTo = to;
+                List<DatedAssessment> sameDate = s.subList(from, to);
+                for (DatedAssessment a : sameDate)
+                    for (DatedAssessment p : previous) into.add(a.assessment(), PG.previousAssessment.asNode(), p.assessment());
+                previous = sameDate;
             }
         }
     }

@@ -19,6 +19,8 @@ import java.util.zip.GZIPOutputStream;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import org.eclipse.jetty.http.QuotedQualityCSV;
+
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -149,17 +151,13 @@ final class ResultCache implements Filter {
         }
     }
 
-    /** @return whether the request's {@code Accept-Encoding} names gzip (or {@code *}) without {@code q=0} */
+    /** @return whether the request's {@code Accept-Encoding} lists gzip (or {@code *}) with a quality above 0 */
     static boolean acceptsGzip(HttpServletRequest req) {
         String ae = req.getHeader("Accept-Encoding");
         if (ae == null) return false;
-        for (String coding : ae.toLowerCase(Locale.ROOT).split(",")) {
-            String[] parts = coding.trim().split(";");
-            String name = parts[0].trim();
-            boolean refused = parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0*)?");
-            if ((name.equals("gzip") || name.equals("x-gzip") || name.equals("*")) && !refused) return true;
-        }
-        return false;
+        QuotedQualityCSV codings = new QuotedQualityCSV();   // Jetty's parser: drops q=0, handles quoting
+        codings.addValue(ae);
+        return codings.getValues().stream().anyMatch(c -> c.equalsIgnoreCase("gzip") || c.equalsIgnoreCase("x-gzip") || c.equals("*"));
     }
 
     /** @return whether the request is a query the cache may answer: GET, or a form POST, with a query that gives the same answer on the same data */
