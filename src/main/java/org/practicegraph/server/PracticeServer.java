@@ -231,7 +231,10 @@ public final class PracticeServer {
      * Stops the server, and waits (up to {@link #SIMILARITY_STOP_WAIT}) for the similar-initiative
      * links to stop: the embedding model is native code (ONNX Runtime), and a JVM that exits while a
      * thread is still inside it, loading the model, can crash on its way out; the store, too, is
-     * closed once this returns. The links stop between embedding batches.
+     * closed once this returns. The links stop between embedding batches. Not covered: a JVM ended by
+     * a signal while the model loads, since ONNX Runtime's own shutdown hook ({@code OrtEnvCloser})
+     * frees its native environment alongside ours and can crash the loading thread (seen once, SIGTERM
+     * 6 s after start).
      */
     public void stop() {
         linker.shutdownNow();
