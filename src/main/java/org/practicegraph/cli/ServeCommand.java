@@ -92,18 +92,22 @@ final class ServeCommand implements Callable<Integer> {
                 throw new BadInputException("--admin-password-file " + e.getMessage());
             }
         }
-        Store store = data.openForServing(spec.commandLine().getErr());
-        // Registered before the server starts: a stop during start-up still releases the store and
-        // deletes an unpacked sample database.
+        // Registered before the store opens: a stop during start-up still releases the store and
+        // deletes an unpacked sample database (and a hook added once the JVM is exiting would fail).
+        java.util.concurrent.atomic.AtomicReference<Store> opened = new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicReference<PracticeServer> started = new java.util.concurrent.atomic.AtomicReference<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Runnable stopServer = () -> {
             try {
                 if (started.get() != null) started.get().stop();
             } catch (RuntimeException e) {
                 // a server that failed to start has little to stop: go on releasing the store
             }
+        };
+        SignalStop signals = SignalStop.install(stopServer);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopServer.run();
             try {
-                store.close();
+                if (opened.get() != null) opened.get().close();
             } catch (RuntimeException e) {
                 // Stopped while a transaction was open (the derived graphs being read or written): what
                 // it had not committed, TDB2 discards on the next open.
@@ -112,6 +116,8 @@ final class ServeCommand implements Callable<Integer> {
                 data.cleanUp();
             }
         }));
+        Store store = data.openForServing(spec.commandLine().getErr());
+        opened.set(store);
         PracticeServer server = builder.store(store).build();
         started.set(server);
         server.start();
@@ -120,7 +126,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println("Linked data: " + server.publicUrl() + "/id/... (data IRIs under " + iris.base() + "); VoID: " + server.voidUrl());
         out.flush();
         server.join();
-        return ExitCodes.OK;
+        return signals.status().orElse(ExitCodes.OK);
     }
 
     /** Sets an option on the builder; a value it refuses is bad input, named by its option. */

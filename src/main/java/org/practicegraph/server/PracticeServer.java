@@ -214,7 +214,8 @@ public final class PracticeServer {
         } catch (RuntimeException e) {
             // The links are an extra: a platform where the embedding model cannot run, or a corpus too
             // large for all-pairs scoring, still serves the reports.
-            LOG.warn("Similar initiatives not written: {}", e.getMessage());
+            if (linker.isShutdown()) LOG.info("Similar initiatives not written: the server stopped first");
+            else LOG.warn("Similar initiatives not written: {}", e.getMessage() != null ? e.getMessage() : e.toString());
         }
     }
 
@@ -231,14 +232,27 @@ public final class PracticeServer {
      * Stops the server, and waits (up to {@link #SIMILARITY_STOP_WAIT}) for the similar-initiative
      * links to stop: the embedding model is native code (ONNX Runtime), and a JVM that exits while a
      * thread is still inside it, loading the model, can crash on its way out; the store, too, is
-     * closed once this returns. The links stop between embedding batches. Not covered: a JVM ended by
-     * a signal while the model loads, since ONNX Runtime's own shutdown hook ({@code OrtEnvCloser})
-     * frees its native environment alongside ours and can crash the loading thread (seen once, SIGTERM
-     * 6 s after start).
+     * closed once this returns. The links stop between embedding batches. A process ended by a signal
+     * must call this before the JVM's shutdown hooks run, since ONNX Runtime's own hook frees its
+     * native environment alongside the others ({@code serve} does: {@code cli.SignalStop}).
      */
     public void stop() {
         linker.shutdownNow();
         fuseki.stop();
+        awaitLinker();
+    }
+
+    /**
+     * Blocks until the server stops, and then until the similar-initiative links have stopped too
+     * (as {@link #stop} does): a caller that exits once this returns does not exit under the model.
+     */
+    public void join() {
+        fuseki.join();
+        linker.shutdownNow();
+        awaitLinker();
+    }
+
+    private void awaitLinker() {
         try {
             if (!linker.awaitTermination(SIMILARITY_STOP_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
                 LOG.warn("Similar initiatives still running {} s after the stop; stopping without them", SIMILARITY_STOP_WAIT.toSeconds());
@@ -246,9 +260,6 @@ public final class PracticeServer {
             Thread.currentThread().interrupt();
         }
     }
-
-    /** Blocks until the server stops. */
-    public void join() { fuseki.join(); }
 
     /** @return the result cache, for tests to see what it keeps */
     ResultCache resultCache() { return cache; }
