@@ -253,22 +253,54 @@ class SearchTest {
     }
 
     @Test
-    void anIndexClosedWithUncommittedDocumentsIsNotStamped() throws IOException {
+    void anIndexClosedWithUncommittedDocumentsKeepsItsLastCommitAndItsStamp() throws IOException {
         Path db = dir.resolve("db");
         loaded(db, Path.of("corpus/sample")).close();
         DatasetGraph base = DatabaseMgr.connectDatasetGraph(Location.create(db));
         org.apache.jena.query.text.TextIndex index = SearchIndex.open(db, base);
         TDBInternal.expel(base);
-        // A document of a transaction that never committed: closing the Lucene writer commits it.
+        // A document of a transaction that never committed (a stop in the middle of a write).
         index.addEntity(org.apache.jena.query.text.TextQueryFuncs.entityFromQuad(index.getDocDef(), NodeFactory.createURI(REPORT + "extra"),
                 NodeFactory.createURI("https://example.org/x"), org.apache.jena.vocabulary.RDFS.label.asNode(),
                 NodeFactory.createLiteralString("Zygomorphic widgets")));
         index.close();
 
-        assertThat(SearchIndex.stampMatches(db)).isFalse();
+        assertThat(SearchIndex.stampMatches(db)).as("closing committed nothing").isTrue();
         try (Store store = Store.open(db)) {
             assertThat(store.search("zygomorphic", 10)).isEmpty();
             assertThat(store.search("apprenticeships", 100)).hasSize(17);
+        }
+    }
+
+    @Test
+    void segmentsMergedSinceTheLastCommitDoNotInvalidateTheStampOnClose() throws IOException {
+        Path db = dir.resolve("db");
+        try (Store store = loaded(db, Path.of("corpus/sample"))) {
+            // more segments than one: each reload commits one
+            for (String report : List.of("002_69a4ab76882569fd.txt", "003_874a80aed6dcf2ea.txt"))
+                Loader.create().store(store).force(true).build().load(List.of(Path.of("corpus/sample", report)));
+        }
+        DatasetGraph base = DatabaseMgr.connectDatasetGraph(Location.create(db));
+        org.apache.jena.query.text.TextIndex index = SearchIndex.open(db, base);
+        TDBInternal.expel(base);
+        assertThat(SearchIndex.stampMatches(db)).isTrue();
+        // What a background merge leaves: the same documents in fewer segments, not yet committed.
+        org.apache.lucene.index.IndexWriter writer = ((org.apache.jena.query.text.TextIndexLucene) index).getIndexWriter();
+        int before = segments(writer);
+        writer.forceMerge(1);
+        assertThat(segments(writer)).as("merged, from %d segments", before).isEqualTo(1).isLessThan(before);
+        index.close();
+
+        assertThat(SearchIndex.stampMatches(db)).as("the merge was not committed by the close, so the next open need not count").isTrue();
+        try (Store store = Store.open(db)) {
+            assertThat(store.search("apprenticeships", 100)).hasSize(17);
+        }
+    }
+
+    /** @return how many segments the writer's index has now, committed or not */
+    private static int segments(org.apache.lucene.index.IndexWriter writer) throws IOException {
+        try (org.apache.lucene.index.DirectoryReader r = org.apache.lucene.index.DirectoryReader.open(writer)) {
+            return r.leaves().size();
         }
     }
 
