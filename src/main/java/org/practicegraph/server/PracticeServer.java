@@ -115,7 +115,8 @@ public final class PracticeServer {
         this.store = b.store;
         this.iris = b.iris;
         this.publicUrl = b.publicUrl;
-        SimilarInitiatives.Builder sb = SimilarInitiatives.create().iris(b.iris);
+        // the model's load can swallow the interrupt that stop() sends: the executor's shutdown is the signal that stays
+        SimilarInitiatives.Builder sb = SimilarInitiatives.create().iris(b.iris).stopWhen(linker::isShutdown);
         if (b.embedder != null) sb.embedder(b.embedder);
         this.similar = sb.build();
         b.store.dataset().getContext().set(ARQ.queryTimeout, Long.toString(b.timeout.toMillis()));

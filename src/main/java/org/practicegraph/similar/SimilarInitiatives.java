@@ -83,6 +83,7 @@ public final class SimilarInitiatives {
     private final double typeWeight;
     private final int maxInitiatives;
     private final TextEmbedder embedder;
+    private final java.util.function.BooleanSupplier stopped;
     private final Map<String, float[]> cache;
     private final AtomicLong initiativeRowsRead = new AtomicLong();
 
@@ -105,6 +106,7 @@ public final class SimilarInitiatives {
         this.typeWeight = b.typeWeight;
         this.maxInitiatives = b.maxInitiatives;
         this.embedder = b.embedder;
+        this.stopped = b.stopped;
         int size = b.cacheSize;
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) { return size() > size; }
@@ -198,7 +200,7 @@ public final class SimilarInitiatives {
         String method = method();
         int links = 0;
         for (int a = 0; a < ids.size(); a++) {
-            stopIfInterrupted();
+            stopIfAsked();
             Initiative ia = initiatives.get(ids.get(a));
             List<Map.Entry<String, BigDecimal>> candidates = new ArrayList<>();
             for (int b = 0; b < ids.size(); b++) {
@@ -249,7 +251,7 @@ public final class SimilarInitiatives {
             if (v != null) vectors.put(t, v); else missing.add(t);
         }
         for (int i = 0; i < missing.size(); i += BATCH) {
-            stopIfInterrupted();
+            stopIfAsked();
             List<String> batch = missing.subList(i, Math.min(missing.size(), i + BATCH));
             List<float[]> vs = embedder.embed(batch);
             for (int j = 0; j < batch.size(); j++) {
@@ -260,9 +262,9 @@ public final class SimilarInitiatives {
         return missing.size();
     }
 
-    /** Ends the run when its thread was told to stop (a server stopping): between steps, never inside the model. */
-    private static void stopIfInterrupted() {
-        if (Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("stopped before the links were written");
+    /** Ends the run when it was told to stop (a server stopping): between steps, never inside the model. */
+    private void stopIfAsked() {
+        if (Thread.currentThread().isInterrupted() || stopped.getAsBoolean()) throw new java.util.concurrent.CancellationException("stopped before the links were written");
     }
 
     private record Initiative(Set<String> authorities, Set<String> types, Set<String> texts) {}
@@ -316,6 +318,7 @@ public final class SimilarInitiatives {
         private int cacheSize = DEFAULT_CACHE_SIZE;
         private int maxInitiatives = DEFAULT_MAX_INITIATIVES;
         private TextEmbedder embedder = MiniLmEmbedder.get();
+        private java.util.function.BooleanSupplier stopped = () -> false;
 
         private Builder() {}
 
@@ -339,6 +342,13 @@ public final class SimilarInitiatives {
 
         /** @param embedder the text embedder (default: {@link MiniLmEmbedder}) @return this builder, for chaining */
         public Builder embedder(TextEmbedder embedder) { this.embedder = requireNonNull(embedder, "embedder"); return this; }
+
+        /**
+         * @param stopped says when a computation should end, checked between steps as the thread's
+         *                interrupt is (a server stopping); needed because native model code can clear
+         *                an interrupt it receives @return this builder, for chaining
+         */
+        public Builder stopWhen(java.util.function.BooleanSupplier stopped) { this.stopped = requireNonNull(stopped, "stopped"); return this; }
 
         /**
          * @return the configured builder of similarity graphs

@@ -11,15 +11,23 @@ import org.practicegraph.similar.TextEmbedder;
 
 /**
  * A text embedder whose model loads like native code: it takes its time and ignores interrupts
- * (keeping the flag for the caller). For tests of stopping a server mid-load.
+ * (keeping the flag for the caller, or not). For tests of stopping a server mid-load.
  */
 public class DeafModel implements TextEmbedder {
     public final CountDownLatch loading = new CountDownLatch(1);
     public final AtomicBoolean loaded = new AtomicBoolean();
     public final AtomicInteger embedCalls = new AtomicInteger();
     private final Duration loadTime;
+    private final boolean keepsInterrupt;
 
-    public DeafModel(Duration loadTime) { this.loadTime = loadTime; }
+    /** A model that keeps the interrupt flag it ignored, for the caller to see. */
+    public DeafModel(Duration loadTime) { this(loadTime, true); }
+
+    /** @param keepsInterrupt false: the load clears the flag, as native model code has been seen to */
+    public DeafModel(Duration loadTime, boolean keepsInterrupt) {
+        this.loadTime = loadTime;
+        this.keepsInterrupt = keepsInterrupt;
+    }
 
     @Override public String name() { return "deaf-test-model"; }
 
@@ -37,7 +45,7 @@ public class DeafModel implements TextEmbedder {
         }
         loaded.set(true);
         onLoaded();
-        if (interrupted) Thread.currentThread().interrupt();
+        if (interrupted && keepsInterrupt) Thread.currentThread().interrupt();
     }
 
     /** Called as the load starts. */
