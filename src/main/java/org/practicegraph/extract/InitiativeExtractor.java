@@ -144,16 +144,23 @@ final class InitiativeExtractor {
     /** Tags of words that only describe ("effective and innovative partnership"). */
     private static final Set<String> DESCRIPTIVE = Set.of("ADJ", "CCONJ", "DET", "ADV", "PUNCT");
 
-    /** Drops leading verbs, adverbs and the like, up to the first taxonomy label of the phrase. */
+    /**
+     * Drops leading verbs, adverbs and the like, up to the first taxonomy label of the phrase. The
+     * words are looked at before the tags: tagging a sentence is the largest part of extraction's
+     * cost, and most phrases are kept as they are on their first word alone.
+     */
     private static int trimLeadingNonNoun(Doc.Sent s, int a, int b, List<Lexicon.Hit> hits) {
+        if (!droppable(s, a, b, hits)) return a;
         if (a > 0 && NOUN_PHRASE_INSIDE.contains(s.tag(a - 1))) return a;        // "a falls response service": inside a noun phrase
-        while (a < b - 1 && NON_NOUN_OPENERS.contains(s.tag(a)) && !s.tokens().get(a).isCapitalised()
-                && !s.tokens().get(a + 1).afterHyphen()) {                        // never split "anti-racism"
-            final int at = a;
-            if (hits.stream().anyMatch(h -> h.from() <= at && at < h.to())) break;
-            a++;
-        }
+        while (droppable(s, a, b, hits)) a++;
         return a;
+    }
+
+    /** Whether the phrase [a, b) may lose its first word: a non-noun opener, lower case, not in a taxonomy label. */
+    private static boolean droppable(Doc.Sent s, int a, int b, List<Lexicon.Hit> hits) {
+        if (a >= b - 1 || s.tokens().get(a).isCapitalised() || s.tokens().get(a + 1).afterHyphen()) return false;   // never split "anti-racism"
+        if (hits.stream().anyMatch(h -> h.from() <= a && a < h.to())) return false;
+        return NON_NOUN_OPENERS.contains(s.tag(a));
     }
 
     /**
