@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.practicegraph.rdf.Iris;
 import org.practicegraph.server.AdminPassword;
@@ -94,8 +95,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         // Registered before the store opens: a stop during start-up still releases the store and
         // deletes an unpacked sample database (and a hook added once the JVM is exiting would fail).
-        java.util.concurrent.atomic.AtomicReference<Store> opened = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.atomic.AtomicReference<PracticeServer> started = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Store> opened = new AtomicReference<>();
+        AtomicReference<PracticeServer> started = new AtomicReference<>();
         Runnable stopServer = () -> {
             try {
                 if (started.get() != null) started.get().stop();

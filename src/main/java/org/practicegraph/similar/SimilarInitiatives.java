@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.QueryExecution;
@@ -83,7 +84,7 @@ public final class SimilarInitiatives {
     private final double typeWeight;
     private final int maxInitiatives;
     private final TextEmbedder embedder;
-    private final java.util.function.BooleanSupplier stopped;
+    private final BooleanSupplier stopped;
     private final Map<String, float[]> cache;
     private final AtomicLong initiativeRowsRead = new AtomicLong();
 
@@ -318,7 +319,7 @@ public final class SimilarInitiatives {
         private int cacheSize = DEFAULT_CACHE_SIZE;
         private int maxInitiatives = DEFAULT_MAX_INITIATIVES;
         private TextEmbedder embedder = MiniLmEmbedder.get();
-        private java.util.function.BooleanSupplier stopped = () -> false;
+        private BooleanSupplier stopped = () -> false;
 
         private Builder() {}
 
@@ -348,7 +349,7 @@ public final class SimilarInitiatives {
          *                interrupt is (a server stopping); needed because native model code can clear
          *                an interrupt it receives @return this builder, for chaining
          */
-        public Builder stopWhen(java.util.function.BooleanSupplier stopped) { this.stopped = requireNonNull(stopped, "stopped"); return this; }
+        public Builder stopWhen(BooleanSupplier stopped) { this.stopped = requireNonNull(stopped, "stopped"); return this; }
 
         /**
          * @return the configured builder of similarity graphs
