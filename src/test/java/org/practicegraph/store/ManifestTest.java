@@ -60,4 +60,13 @@ class ManifestTest {
         Files.writeString(csv, "name,council\na.txt,X\n");
         assertThatThrownBy(() -> Manifest.read(csv)).hasMessageContaining("m.csv:1: header must be file,authority,gss,published,url");
     }
+
+    @Test
+    void aHeaderWithALineBreakInAQuotedNameGivesAOneLineMessage() throws IOException {
+        // found by the fuzzer: the CSV library's message quotes the header, line break and all
+        Path csv = dir.resolve("m.csv");
+        Files.writeString(csv, "\",p,\nl,\",p,\n");
+        assertThatThrownBy(() -> Manifest.read(csv)).isInstanceOf(ManifestException.class)
+                .hasMessageStartingWith(csv + ": cannot read manifest").hasMessageContaining("p,\\nl,").hasMessageNotContaining("\n");
+    }
 }
