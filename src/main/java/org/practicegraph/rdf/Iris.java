@@ -2,6 +2,7 @@ package org.practicegraph.rdf;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Deterministic IRIs for the data: the same report and facts always get the same IRIs.
@@ -101,15 +102,33 @@ public record Iris(String base) {
 
     /** File name without extension, lower-cased and made IRI-safe. */
     static String reportSlug(String fileName) {
-        return slug(fileName.replaceFirst("\\.[A-Za-z0-9]+$", ""));
+        return slug(EXTENSION.matcher(fileName).replaceFirst(""));
     }
 
-    /** Lower-case ASCII letters, digits, '_' and '-': accents dropped, every other run becomes '-'. */
+    private static final Pattern EXTENSION = Pattern.compile("\\.[A-Za-z0-9]+$");
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    /**
+     * Lower-case ASCII letters, digits, '_' and '-': accents dropped, every other run becomes '-'.
+     * Called for every IRI a report mints (a few hundred per report), so it walks the characters
+     * once instead of running a regular expression per step.
+     */
     public static String slug(String s) {
-        String ascii = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replace("&", "and").replaceAll("[^a-z0-9_]+", "-")
-                .replaceAll("^-+|-+$", "");
-        return slug.isEmpty() ? "x" : slug;
+        String ascii = s.chars().allMatch(c -> c < 128) ? s : MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+        String lower = ascii.toLowerCase(Locale.ROOT).replace("&", "and");
+        StringBuilder slug = new StringBuilder(lower.length());
+        boolean gap = false;   // characters outside the slug alphabet seen since the last one kept
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+                if (gap && slug.length() > 0) slug.append('-');
+                slug.append(c);
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        return slug.isEmpty() ? "x" : slug.toString();
     }
 
     /** @return the published report (summary and statement pages of one assessment) that a group of files makes up */
