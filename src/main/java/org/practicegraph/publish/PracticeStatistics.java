@@ -8,6 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.apache.jena.graph.Graph;
@@ -109,29 +114,64 @@ public final class PracticeStatistics {
     }
 
     /**
-     * @param store the loaded reports (read in one read transaction)
+     * Runs the data sets' CONSTRUCTs and the score history's SELECT side by side, one thread each up to
+     * the number of processors: they read the same data independently, and on a large database each
+     * takes seconds to minutes (at 10,000 reports 6–12 s each, about 30 s one after another), with
+     * nothing else running at the end of a load.
+     *
+     * @param store the loaded reports (each part read in a read transaction of its own, all begun
+     *              after this call: nothing older than the store as it was when it was called)
      * @return the data sets, their structures and their observations, and the score history
      */
     public Model build(Store store) {
+        List<Callable<Model>> parts = new ArrayList<>();
+        for (String name : DATA_SETS) parts.add(() -> observations(store, name));
+        parts.add(() -> scoreHistory(store));
         Model stats = ModelFactory.createDefaultModel();
         RDFParser.source(Resources.stream(STRUCTURE)).base(iris.base()).lang(Lang.TURTLE).parse(stats);
-        Txn.executeRead(store.dataset(), () -> {
-            for (String name : DATA_SETS) {
-                ParameterizedSparqlString q = new ParameterizedSparqlString(Resources.text(query(name)));
-                q.setIri("dataset", dataSet(name));
-                try (QueryExecution qe = store.ownQuery(q.asQuery())) {
-                    qe.execConstruct(stats);
-                }
-            }
-            List<DatedAssessment> dated = new ArrayList<>();
-            try (QueryExecution qe = store.ownQuery(Resources.text(DATED_ASSESSMENTS))) {
-                qe.execSelect().forEachRemaining(row -> dated.add(DatedAssessment.of(row)));
-            }
-            previousAssessments(dated, stats.getGraph());
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parts.size(), Runtime.getRuntime().availableProcessors()),
+                r -> new Thread(r, "practice-statistics"));
+        try {
+            for (Future<Model> part : pool.invokeAll(parts)) stats.add(part.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("practice statistics interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
         stats.setNsPrefix("qb", "http://purl.org/linked-data/cube#");
         stats.setNsPrefix("pg", "https://w3id.org/practice-graph/def#");
         return stats;
+    }
+
+    /** @return the observations of one data set of {@link #DATA_SETS} */
+    private Model observations(Store store, String name) {
+        ParameterizedSparqlString q = new ParameterizedSparqlString(Resources.text(query(name)));
+        q.setIri("dataset", dataSet(name));
+        Model m = ModelFactory.createDefaultModel();
+        Txn.executeRead(store.dataset(), () -> {
+            try (QueryExecution qe = store.ownQuery(q.asQuery())) {
+                qe.execConstruct(m);
+            }
+        });
+        return m;
+    }
+
+    /** @return the {@code pg:previousAssessment} links */
+    private static Model scoreHistory(Store store) {
+        List<DatedAssessment> dated = new ArrayList<>();
+        Txn.executeRead(store.dataset(), () -> {
+            try (QueryExecution qe = store.ownQuery(Resources.text(DATED_ASSESSMENTS))) {
+                qe.execSelect().forEachRemaining(row -> dated.add(DatedAssessment.of(row)));
+            }
+        });
+        Model m = ModelFactory.createDefaultModel();
+        previousAssessments(dated, m.getGraph());
+        return m;
     }
 
     /** An assessment, the council and statement it assesses, and its publication date. */
