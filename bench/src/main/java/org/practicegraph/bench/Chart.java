@@ -42,7 +42,9 @@ public final class Chart {
                 if (!Files.exists(csv)) continue;
                 Map<String, String> m = new LinkedHashMap<>();
                 for (String l : Files.readAllLines(csv)) { int c = l.indexOf(','); if (c > 0) m.put(l.substring(0, c), l.substring(c + 1)); }
-                bySize.put(Integer.parseInt(m.get("size")), m);
+                // several runs at one size (size-1000, size-1000-round5, …): the latest run stands for it
+                m.put("run_date", runDate(d));
+                bySize.merge(Integer.parseInt(m.get("size")), m, (a, b) -> a.get("run_date").compareTo(b.get("run_date")) >= 0 ? a : b);
             }
         }
         BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
@@ -59,6 +61,13 @@ public final class Chart {
         Files.createDirectories(Path.of(args[1]).toAbsolutePath().getParent());
         ImageIO.write(img, "png", Path.of(args[1]).toFile());
         System.out.println("wrote " + args[1] + " (" + bySize.keySet() + " reports)");
+    }
+
+    /** @return when the run started ({@code date} in its machine.csv, ISO 8601 UTC, so it sorts as text), or "" */
+    private static String runDate(Path runDir) throws IOException {
+        Path machine = runDir.resolve("machine.csv");
+        if (!Files.exists(machine)) return "";
+        return Files.readAllLines(machine).stream().filter(l -> l.startsWith("date,")).map(l -> l.substring(5)).findFirst().orElse("");
     }
 
     private static void panel(Graphics2D g, int x0, String title, Map<Integer, Map<String, String>> data, List<String> keys,
